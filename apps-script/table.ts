@@ -1,0 +1,130 @@
+import { escapeForSheet, fromCell, recordToCells, type Column, type Entity } from '../shared/model';
+
+type Doc = Record<string, unknown> & { id: string };
+const HEADER_ROW = 1;
+
+/**
+ * One entity's sheet, read once and written once per request. Columns are found by header name, so
+ * people may reorder, hide and add their own columns: their columns are never written.
+ */
+export class Table {
+  private readonly columnIndex: Map<string, number>;
+  private readonly rowOfId = new Map<string, number>();
+  private readonly updates = new Map<number, Doc>();
+  private readonly appends: Doc[] = [];
+
+  private constructor(
+    readonly entity: Entity,
+    private readonly sheet: GoogleAppsScript.Spreadsheet.Sheet,
+    /** Every cell of the sheet, header row first, as getValues returned it. */
+    private readonly cells: unknown[][],
+  ) {
+    const headers = (cells[0] ?? []).map((h) => String(h).trim());
+    this.columnIndex = new Map(headers.map((h, i) => [h, i] as const).filter(([h]) => h !== ''));
+    const idColumn = this.columnIndex.get('Id');
+    if (idColumn !== undefined) {
+      for (let r = 1; r < cells.length; r++) {
+        const id = String(cells[r]![idColumn] ?? '');
+        if (id && !this.rowOfId.has(id)) this.rowOfId.set(id, r);
+      }
+    }
+  }
+
+  /** Reads the entity's sheet (one getValues); null when the sheet does not exist. */
+  static open(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, entity: Entity): Table | null {
+    const sheet = spreadsheet.getSheetByName(entity.sheet);
+    return sheet ? new Table(entity, sheet, sheet.getDataRange().getValues()) : null;
+  }
+
+  /** The entity's columns that are missing from the header row. */
+  missingColumns(): Column[] {
+    return this.entity.columns.filter((c) => !this.columnIndex.has(c.header));
+  }
+
+  /** Every row with an id, as raw field values (not yet validated), with its sheet row number. */
+  rows(): Array<{ row: number; values: Record<string, unknown> }> {
+    const out: Array<{ row: number; values: Record<string, unknown> }> = [];
+    for (const [, r] of this.rowOfId) {
+      const values: Record<string, unknown> = {};
+      for (const column of this.entity.columns) {
+        const index = this.columnIndex.get(column.header);
+        if (index === undefined) continue;
+        const value = fromCell(column.cell, this.cells[r]![index]);
+        if (value !== undefined) values[column.key] = value;
+      }
+      out.push({ row: r + 1, values });
+    }
+    return out;
+  }
+
+  /** Stages a record to be written: over its row when the id is already in the sheet, else appended. */
+  put(doc: Doc): void {
+    const r = this.rowOfId.get(doc.id);
+    if (r !== undefined) this.updates.set(r, doc);
+    else {
+      this.rowOfId.set(doc.id, this.cells.length + this.appends.length);
+      this.appends.push(doc);
+    }
+  }
+
+  /**
+   * Writes what was staged: one setValues per run of adjacent Clipsheet columns (one run unless people
+   * put their own columns between ours), covering the rows from the first update to the last append.
+   */
+  commit(): void {
+    if (this.missingColumns().length) this.addMissingColumns();
+    if (!this.updates.size && !this.appends.length) return;
+    const dataEnd = this.cells.length; // 0-based index one past the last existing row
+    const first = this.updates.size ? Math.min(...this.updates.keys()) : dataEnd;
+    const last = this.appends.length ? dataEnd + this.appends.length - 1 : Math.max(...this.updates.keys());
+    const lastSheetRow = last + 1;
+    const maxRows = this.sheet.getMaxRows();
+    if (lastSheetRow > maxRows) this.sheet.insertRowsAfter(maxRows, lastSheetRow - maxRows);
+
+    // Where each sheet column's value sits in a record's cells.
+    const cellOfColumn = new Map(this.entity.columns.map((c, i) => [this.columnIndex.get(c.header)!, i]));
+    const unchangedInBlock = last - first + 1 - this.updates.size - this.appends.length > 0;
+    // Rows in the block that did not change are written back as they are, formulas included.
+    const formulas = unchangedInBlock ? this.sheet.getRange(first + 1, 1, dataEnd - first, this.cells[0]!.length).getFormulas() : [];
+
+    for (const run of adjacentRuns([...cellOfColumn.keys()])) {
+      const block: unknown[][] = [];
+      for (let r = first; r <= last; r++) {
+        const doc = r < dataEnd ? this.updates.get(r) : this.appends[r - dataEnd];
+        if (doc) {
+          const cells = recordToCells(this.entity.columns, doc);
+          block.push(run.map((index) => cells[cellOfColumn.get(index)!]));
+        } else {
+          block.push(run.map((index) => formulas[r - first]?.[index] || asWritten(this.cells[r]![index])));
+        }
+      }
+      this.sheet.getRange(first + 1, run[0]! + 1, block.length, run.length).setValues(block);
+    }
+  }
+
+  private addMissingColumns(): void {
+    const missing = this.missingColumns();
+    const start = Math.max(this.cells[0]?.filter((h) => String(h).trim() !== '').length ?? 0, this.sheet.getLastColumn());
+    const maxColumns = this.sheet.getMaxColumns();
+    if (start + missing.length > maxColumns) this.sheet.insertColumnsAfter(maxColumns, start + missing.length - maxColumns);
+    this.sheet.getRange(HEADER_ROW, start + 1, 1, missing.length).setValues([missing.map((c) => c.header)]);
+    missing.forEach((c, i) => this.columnIndex.set(c.header, start + i));
+    for (const line of this.cells) while (line.length < start + missing.length) line.push('');
+  }
+}
+
+/** A value read by getValues, as it must be written back to stay the same (text stays text). */
+function asWritten(value: unknown): unknown {
+  return typeof value === 'string' ? escapeForSheet(value) : value;
+}
+
+/** Sorted column indexes grouped into runs of adjacent columns: [1,2,3,7,8] -> [[1,2,3],[7,8]]. */
+function adjacentRuns(indexes: number[]): number[][] {
+  const runs: number[][] = [];
+  for (const index of [...indexes].sort((a, b) => a - b)) {
+    const run = runs[runs.length - 1];
+    if (run && index === run[run.length - 1]! + 1) run.push(index);
+    else runs.push([index]);
+  }
+  return runs;
+}

@@ -1,0 +1,65 @@
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import type { Server } from 'node:http';
+import { AppsScriptRuntime } from './runtime';
+import { createWebApp } from './web-app';
+import { loadWorkbook, saveWorkbook } from './workbook-file';
+
+export interface LocalBackend {
+  /** The web-app URL the extension syncs to. */
+  url: string;
+  /** The sync key of the local rep, ready to paste into the extension. */
+  key: string;
+  workbookFile: string;
+  runtime: AppsScriptRuntime;
+  server: Server;
+  close(): Promise<void>;
+}
+
+export const LOCAL_REP = { name: 'Local Rep', email: 'rep@clipsheet.local' };
+
+/**
+ * The local sheet backend: the built add-on running in the emulator, served as a web app, persisted to an
+ * .xlsx. A new workbook is set up and given a local rep, whose key is kept next to it (`.key`, mode 600).
+ */
+export async function startLocalBackend(options: { bundleDir: string; workbookFile: string; port?: number; host?: string }): Promise<LocalBackend> {
+  const { workbook, script } = await loadWorkbook(options.workbookFile);
+  let dirty = false;
+  const runtime = new AppsScriptRuntime({ bundleDir: options.bundleDir, workbook, state: script, onChange: () => (dirty = true) });
+  const persist = async () => {
+    if (!dirty) return;
+    dirty = false;
+    await saveWorkbook(options.workbookFile, runtime.workbook, runtime.state);
+  };
+
+  const keyFile = `${options.workbookFile}.key`;
+  if (!workbook.sheet('Customers')) runtime.call('setUpSpreadsheet');
+  let key = existsSync(keyFile) ? readFileSync(keyFile, 'utf8').trim() : '';
+  if (!key || !runtime.state.properties[`clipsheet.key.${key.split('.')[1]}`]) {
+    key = runtime.call<string>('issueRepKey', LOCAL_REP.name, LOCAL_REP.email);
+    mkdirSync(dirname(keyFile), { recursive: true });
+    writeFileSync(keyFile, `${key}\n`, { mode: 0o600 });
+  }
+  await persist();
+
+  const server = createWebApp({ runtime, persist });
+  const host = options.host ?? '127.0.0.1';
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, host, resolve);
+  });
+  const port = (server.address() as { port: number }).port;
+  return {
+    url: `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}/macros/s/local/exec`,
+    key,
+    workbookFile: options.workbookFile,
+    runtime,
+    server,
+    async close() {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await persist();
+    },
+  };
+}
+
+export const DEFAULT_WORKBOOK = join('.clipsheet', 'workbook.xlsx');

@@ -1,0 +1,5 @@
+import './Options.css';
+import { render } from 'preact';
+import { Options } from './Options';
+
+render(<Options />, document.getElementById('app')!);

@@ -1,0 +1,55 @@
+import Dexie, { type EntityTable } from 'dexie';
+import { Deal, Interaction, Organisation, Person, Task, type EntityName } from '../../shared/model';
+
+/** A local change waiting to be pushed to the sheet; written in the same transaction as the change. */
+export interface OutboxEntry {
+  seq?: number;
+  entity: EntityName;
+  recordId: string;
+  /** Idempotency key sent with the push. */
+  key: string;
+  at: string;
+}
+
+/** Where pulling left off, per entity. */
+export interface SyncCheckpoint {
+  entity: EntityName;
+  updatedAt: string;
+  id: string;
+}
+
+/**
+ * The rep's local database. It lives in the extension's origin (background and extension pages), never in
+ * a content script, which would open the visited site's IndexedDB. Stores derive their indexes from the
+ * domain schemas. A new index is a new version; a version with an upgrader is never edited again.
+ */
+export class ClipsheetDb extends Dexie {
+  people!: EntityTable<Person, 'id'>;
+  organisations!: EntityTable<Organisation, 'id'>;
+  interactions!: EntityTable<Interaction, 'id'>;
+  deals!: EntityTable<Deal, 'id'>;
+  tasks!: EntityTable<Task, 'id'>;
+  outbox!: EntityTable<OutboxEntry, 'seq'>;
+  checkpoints!: EntityTable<SyncCheckpoint, 'entity'>;
+
+  constructor(name = 'clipsheet') {
+    super(name);
+    this.version(1).stores({
+      people: Person.dexieStore,
+      organisations: Organisation.dexieStore,
+      interactions: Interaction.dexieStore,
+      deals: Deal.dexieStore,
+      tasks: Task.dexieStore,
+      outbox: '++seq, [entity+recordId]',
+      checkpoints: 'entity',
+    });
+  }
+
+  /** The table that holds an entity's records. */
+  tableOf(entity: EntityName) {
+    const tables = { person: this.people, organisation: this.organisations, interaction: this.interactions, deal: this.deals, task: this.tasks } as const;
+    const table = tables[entity as keyof typeof tables];
+    if (!table) throw new Error(`No local table for ${entity}`);
+    return table as unknown as EntityTable<Record<string, unknown> & { id: string }, 'id'>;
+  }
+}

@@ -1,0 +1,4 @@
+export * from './vocabulary';
+export * from './define-entity';
+export * from './entities';
+export * from './cells';
