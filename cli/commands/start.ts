@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { build as buildExtension } from 'wxt';
 import type { Command } from '../command';
@@ -56,18 +56,22 @@ Clipsheet is running.
   extension      ${extensionDir}  (id ${extensionId}), configured to sync as ${LOCAL_REP.email}
   browser        Chromium${headless ? ' (headless)' : ''}, profile ${userDataDir}${sites ? `\n  demo sites     https://www.linkedin.com/in/ada-lovelace/ and friends, served locally` : ''}`);
 
-    if (values.once) return runOnce(context, backend);
-    if (sites) await (await context.newPage()).goto('https://www.linkedin.com/in/ada-lovelace/');
-    console.log('\nPress Ctrl-C to stop (or close the browser).');
-    await new Promise<void>((resolve) => {
-      process.once('SIGINT', resolve);
-      process.once('SIGTERM', resolve);
-      context.once('close', () => resolve());
-    });
-    await context.close().catch(() => undefined);
-    sites?.server.close();
-    await backend.close();
-    return 0;
+    try {
+      if (values.once) return await runOnce(context, backend);
+      if (sites) await (await context.newPage()).goto('https://www.linkedin.com/in/ada-lovelace/');
+      console.log('\nPress Ctrl-C to stop (or close the browser).');
+      await new Promise<void>((resolve) => {
+        process.once('SIGINT', resolve);
+        process.once('SIGTERM', resolve);
+        context.once('close', () => resolve());
+      });
+      return 0;
+    } finally {
+      await context.close().catch(() => undefined);
+      sites?.server.close();
+      await backend.close();
+      if (values.once) rmSync(userDataDir, { recursive: true, force: true });
+    }
   },
 } satisfies Command;
 
@@ -80,13 +84,12 @@ async function runOnce(context: Awaited<ReturnType<typeof launchWithExtension>>[
   const deadline = Date.now() + 30_000;
   while (Date.now() < deadline && backend.runtime.workbook.lastRow(customers) < 2) await new Promise((r) => setTimeout(r, 200));
   const rows = backend.runtime.workbook.readValues(customers, 1, 1, backend.runtime.workbook.lastRow(customers), 12);
-  await context.close();
-  await backend.close();
   if (rows.length < 2) {
     console.error('The saved person did not reach the sheet within 30 s.');
     return 1;
   }
   console.log(`\nThe loop works: ${rows.length - 1} row(s) in Customers, saved to ${backend.workbookFile}:`);
-  for (const row of rows.slice(1)) console.log(`  ${row[0]}  ${rows[0]!.map((h, i) => (h === 'Full name' ? row[i] : '')).join('')}`);
+  const name = rows[0]!.indexOf('Full name');
+  for (const row of rows.slice(1)) console.log(`  ${row[0]}  ${row[name]}`);
   return 0;
 }
