@@ -6,6 +6,7 @@ import { UsageError, type Command } from './command';
 const COMMANDS: Record<string, () => Promise<{ default: Command }>> = {
   start: () => import('./commands/start'),
   sheet: () => import('./commands/sheet'),
+  retention: () => import('./commands/retention'),
 };
 
 async function main(argv: string[]): Promise<number> {
@@ -37,5 +38,11 @@ async function main(argv: string[]): Promise<number> {
     throw error;
   }
 }
+
+// `clipsheet ... | head` closes the pipe early: that is the reader being done, not an error.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(0);
+  throw error;
+});
 
 process.exitCode = await main(process.argv.slice(2));
