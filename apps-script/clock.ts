@@ -5,9 +5,12 @@
  */
 const LAST_STAMP = 'clipsheet.lastStamp';
 
-export function createClock(): { now(): string; save(): void } {
-  const properties = PropertiesService.getScriptProperties();
-  let last = Number(properties.getProperty(LAST_STAMP) ?? 0);
+export function createClock(
+  properties = PropertiesService.getScriptProperties(),
+  /** The properties already read this request, to save a call. */
+  values?: Record<string, string>,
+): { now(): string; save(): void } {
+  let last = Number((values ? values[LAST_STAMP] : properties.getProperty(LAST_STAMP)) ?? 0);
   let used = false;
   return {
     now() {

@@ -1,17 +1,23 @@
 import { ENTITIES, type EntityName } from '../shared/model';
 import { applyChanges, changedSince } from '../shared/sync/apply';
-import { envelopeSchema, requestSchema, type Change, type ChangeResult, type SyncResponse } from '../shared/sync/protocol';
+import { envelopeSchema, requestSchema, type Change, type ChangeResult, type SyncRequest, type SyncResponse } from '../shared/sync/protocol';
 import { appendLog, type LogLine } from './audit-log';
 import { authenticate, RequestError } from './auth';
 import { createClock } from './clock';
+import type { TeamMember } from './team';
 import { Table } from './table';
 
-/** How long a request waits for another rep's request to finish before answering `busy`. */
+/** How long a push waits for other reps' pushes before answering `busy` (the client retries with backoff). */
 const LOCK_WAIT_MS = 20_000;
 
 type Doc = Record<string, unknown> & { id: string; revision: number; updatedAt: string };
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
-/** Handles one sync request body (text/plain JSON): verifies it, applies it under the script lock, answers JSON. */
+/**
+ * Handles one sync request body (text/plain JSON) and answers JSON, never an exception: verifies it, then
+ * pushes under the script lock (writes serialise, so update stamps stay monotonic) or pulls without it
+ * (a pull reads each sheet in one getValues, and every write it could miss carries a later stamp).
+ */
 export function handleSyncRequest(body: string): SyncResponse {
   let envelope;
   try {
@@ -19,59 +25,70 @@ export function handleSyncRequest(body: string): SyncResponse {
   } catch {
     return failure('malformed', 'The request is not a signed Clipsheet request.');
   }
-  const lock = LockService.getScriptLock();
-  if (!lock.tryLock(LOCK_WAIT_MS)) return failure('busy', 'The sheet is busy with other reps’ syncs; this will retry shortly.');
   try {
     const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
-    const member = authenticate(spreadsheet, envelope, Date.now());
+    const properties = PropertiesService.getScriptProperties();
+    const values = properties.getProperties();
+    const member = authenticate(spreadsheet, envelope, Date.now(), values);
     const parsed = requestSchema.safeParse(safeJson(envelope.body));
     if (!parsed.success) return failure('malformed', `The request body is not valid: ${parsed.error.issues[0]?.message ?? 'unknown shape'}.`);
     const request = parsed.data;
     if (request.op === 'hello') return { ok: true, op: 'hello', spreadsheet: spreadsheet.getName(), rep: { name: member.name, email: member.email } };
-    if (request.op === 'pull') {
-      const table = requireTable(spreadsheet, request.entity);
-      const page = changedSince(masterDocs(table), request.checkpoint, request.limit);
-      return { ok: true, op: 'pull', ...page };
-    }
-    const clock = createClock();
+    if (request.op === 'pull') return pull(spreadsheet, request);
+    return push(spreadsheet, request.changes, member, () => createClock(properties, values));
+  } catch (error) {
+    if (error instanceof RequestError) return failure(error.code, error.message);
+    return failure('internal', `The sheet could not handle the request: ${(error as Error).message}`);
+  }
+}
+
+function pull(spreadsheet: Spreadsheet, request: Extract<SyncRequest, { op: 'pull' }>): SyncResponse {
+  const table = requireTable(spreadsheet, request.entity);
+  // Only rows past the checkpoint are validated: a page costs its own size, not the sheet's.
+  const page = changedSince(rawDocs(table), request.checkpoint, request.limit);
+  const documents = page.documents.flatMap((doc) => {
+    const parsed = table.entity.schema.safeParse(doc);
+    return parsed.success ? [parsed.data as Doc] : []; // rows broken by hand wait for the data-quality check
+  });
+  return { ok: true, op: 'pull', ...page, documents };
+}
+
+function push(spreadsheet: Spreadsheet, changes: readonly Change[], member: TeamMember, makeClock: () => ReturnType<typeof createClock>): SyncResponse {
+  const lock = LockService.getScriptLock();
+  if (!lock.tryLock(LOCK_WAIT_MS)) return failure('busy', 'The sheet is busy with other reps’ syncs; this will retry shortly.');
+  try {
+    const clock = makeClock();
+    const redirects = new Map<string, string>();
     const results: ChangeResult[] = [];
     const log: LogLine[] = [];
-    for (const [entity, changes] of groupByEntity(request.changes)) {
+    for (const [entity, group] of groupByEntity(changes)) {
       const table = requireTable(spreadsheet, entity);
-      const master = new Map(masterDocs(table).map((d) => [d.id, d]));
-      const outcome = applyChanges(entity, master, changes, { now: clock.now, rep: member.email });
+      const master = new Map(rawDocs(table).map((d) => [d.id, d]));
+      const outcome = applyChanges(entity, master, group, { now: clock.now, rep: member.email, redirects });
       for (const doc of outcome.written) table.put(doc);
       table.commit();
       results.push(...outcome.results);
       for (const doc of outcome.written)
-        log.push({ at: doc.updatedAt, actor: member.email, action: 'sync write', sheet: ENTITIES[entity].sheet, id: doc.id, revision: doc.revision });
+        log.push({ at: doc.updatedAt, actor: member.email, action: 'sync write', sheet: ENTITIES[entity].sheet, id: doc.id, revision: doc.revision, detail: String(doc.lastChange ?? '') });
     }
     clock.save();
     appendLog(spreadsheet, log);
     SpreadsheetApp.flush();
     return { ok: true, op: 'push', results };
-  } catch (error) {
-    if (error instanceof RequestError) return failure(error.code, error.message);
-    return failure('internal', `The sheet could not handle the request: ${(error as Error).message}`);
   } finally {
     lock.releaseLock();
   }
 }
 
-function requireTable(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, entity: EntityName): Table {
+function requireTable(spreadsheet: Spreadsheet, entity: EntityName): Table {
   const table = Table.open(spreadsheet, ENTITIES[entity]);
   if (!table) throw new RequestError('not_set_up', `The sheet "${ENTITIES[entity].sheet}" is missing: an admin must run Clipsheet > Set up spreadsheet.`);
   return table;
 }
 
-/** The rows of a table that hold a valid record; rows people broke by hand are left for data-quality checks. */
-function masterDocs(table: Table): Doc[] {
-  const docs: Doc[] = [];
-  for (const { values } of table.rows()) {
-    const parsed = table.entity.schema.safeParse(values);
-    if (parsed.success) docs.push(parsed.data as Doc);
-  }
-  return docs;
+/** Every row as record values read from its cells, not yet validated (the rows a request touches are). */
+function rawDocs(table: Table): Doc[] {
+  return table.rows().map(({ values }) => values as Doc);
 }
 
 function groupByEntity(changes: readonly Change[]): Map<EntityName, Change[]> {

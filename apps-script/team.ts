@@ -5,7 +5,8 @@ import { Table } from './table';
  * Reps and their sync keys. The secret half of a key lives only in script properties (never in a cell,
  * never in a log); the Team sheet shows its id, and unticking Active revokes it.
  */
-const KEY_PROPERTY = (keyId: string) => `clipsheet.key.${keyId}`;
+/** The script property that holds a key's secret. */
+export const KEY_PROPERTY = (keyId: string) => `clipsheet.key.${keyId}`;
 
 export interface TeamMember {
   name: string;

@@ -13,6 +13,8 @@ export interface LocalBackend {
   workbookFile: string;
   runtime: AppsScriptRuntime;
   server: Server;
+  /** Saves the workbook now if anything changed (requests save on their own). */
+  persist(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -55,6 +57,7 @@ export async function startLocalBackend(options: { bundleDir: string; workbookFi
     workbookFile: options.workbookFile,
     runtime,
     server,
+    persist,
     async close() {
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await persist();

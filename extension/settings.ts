@@ -14,6 +14,8 @@ export interface SyncStatus {
   lastError?: string;
   /** Consecutive failures, for backoff. */
   failures: number;
+  /** Recent edits of this rep that newer edits overtook (merged automatically; the rep may want to check). */
+  overtaken?: Array<{ entity: string; id: string; fields: string[]; at: string }>;
 }
 
 export const syncSettings = storage.defineItem<SyncSettings | null>('local:syncSettings', { fallback: null, version: 1 });

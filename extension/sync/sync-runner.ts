@@ -8,6 +8,7 @@ import { sendToSheet } from './transport';
 export const RETRY_ALARM = 'clipsheet-sync-retry';
 const BASE_RETRY_MS = 30_000;
 const MAX_RETRY_MS = 30 * 60_000;
+const MAX_OVERTAKEN = 20;
 
 /**
  * Runs sync rounds one at a time (a second request while one runs joins it), records the status the rep
@@ -26,9 +27,11 @@ export function createSyncRunner(db: ClipsheetDb) {
     await save({ ...previous, state: 'syncing', pending: await pending() });
     try {
       const key = parseSyncKey(settings.key);
-      await syncOnce(db, (request) => sendToSheet(settings.url, key, request));
+      const report = await syncOnce(db, (request) => sendToSheet(settings.url, key, request), { newKey: () => crypto.randomUUID(), now: () => new Date().toISOString() });
       await browser.alarms.clear(RETRY_ALARM);
-      return save({ state: 'idle', lastSyncAt: new Date().toISOString(), pending: await pending(), failures: 0 });
+      const at = new Date().toISOString();
+      const overtaken = [...report.overtaken.map((o) => ({ ...o, at })), ...(previous.overtaken ?? [])].slice(0, MAX_OVERTAKEN);
+      return save({ state: 'idle', lastSyncAt: at, pending: await pending(), failures: 0, overtaken });
     } catch (error) {
       const refused = error instanceof SyncRefused && (error.code === 'revoked' || error.code === 'unknown_rep');
       const failures = previous.failures + 1;
@@ -42,6 +45,7 @@ export function createSyncRunner(db: ClipsheetDb) {
         pending: await pending(),
         lastError: (error as Error).message,
         failures,
+        overtaken: previous.overtaken,
       });
     }
   }

@@ -85,3 +85,12 @@ export function cellsToValues(columns: readonly Column[], cells: readonly unknow
   });
   return values;
 }
+
+/**
+ * A record exactly as the sheet will hold it: written to cells and read back (what Sheets strips, like the
+ * quote prefix and empty text, is gone). The add-on answers with this, so a rep's copy equals the row.
+ */
+export function asStoredInSheet(columns: readonly Column[], record: Record<string, unknown>): Record<string, unknown> {
+  const cells = recordToCells(columns, record).map((cell) => (typeof cell === 'string' && cell.startsWith("'") ? cell.slice(1) : cell));
+  return cellsToValues(columns, cells);
+}

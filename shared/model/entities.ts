@@ -20,7 +20,9 @@ import {
 const shortText = z.string().max(500);
 const longText = z.string().max(20_000);
 const url = z.string().max(2_000);
-const list = z.array(z.string().max(500)).max(100).default([]);
+// A list is one cell, items separated by "; ", so an item may not hold the separator.
+const listItem = z.string().max(500).regex(/^[^;\n]*$/, 'may not contain ";" or a line break (they separate items in the sheet)');
+const list = z.array(listItem).max(100).default([]);
 
 /** A person: a contact, lead or customer (the sheet calls them Customers). */
 export const Person = defineEntity({

@@ -1,23 +1,41 @@
-import { ENTITIES, type EntityName } from '../model';
+import { buildPersonIndex, mergePeople, redirectsOf, type PersonIndex } from '../identity';
+import { asStoredInSheet, ENTITIES, type EntityName, type Person } from '../model';
 import type { Change, ChangeResult, Checkpoint } from './protocol';
 
 type Doc = Record<string, unknown> & { id: string; revision: number; updatedAt: string };
 
+export interface ApplyContext {
+  now: () => string;
+  /** The rep's email: owner of what they create without one. */
+  rep: string;
+  /** Person ids merged away in this request, so later changes in the batch point at the survivor. */
+  redirects: Map<string, string>;
+}
+
 /**
- * Applies pushed changes to the master's records of one entity (the sheet is the master). A change is
- * applied only if the row is still at the revision the client assumed; otherwise the client gets the
- * master state back as a conflict. A change whose key was the last applied to its row is a duplicate:
- * replaying a batch the client never saw answered changes nothing.
+ * Applies pushed changes to the master's records of one entity (the sheet is the master).
+ * - A change is applied only if the row is still at the revision the client assumed; otherwise the client
+ *   gets the master state back as a conflict, merges, and pushes the merge as a new change.
+ * - A change whose key was the last applied to its row is a duplicate: replaying a batch changes nothing.
+ * - A new person who shares an exact key (email, LinkedIn URL, phone) with a row is merged into that row,
+ *   which keeps its id; the new id is kept in the row's history and answered as `merged`.
  */
-export function applyChanges(
-  entity: EntityName,
-  master: Map<string, Doc>,
-  changes: readonly Change[],
-  context: { now: () => string; rep: string },
-): { results: ChangeResult[]; written: Doc[] } {
-  const { schema, fields } = ENTITIES[entity];
+export function applyChanges(entity: EntityName, master: Map<string, Doc>, changes: readonly Change[], context: ApplyContext): { results: ChangeResult[]; written: Doc[] } {
+  const { schema, fields, columns } = ENTITIES[entity];
   const results: ChangeResult[] = [];
   const written = new Map<string, Doc>();
+  const people = entity === 'person' ? lazyPeople(master) : undefined;
+
+  const validate = (record: Record<string, unknown>): { doc: Doc } | { error: string } => {
+    const parsed = schema.safeParse(record);
+    if (parsed.success) return { doc: schema.parse(asStoredInSheet(columns, parsed.data)) as Doc };
+    return { error: parsed.error.issues.slice(0, 5).map((i) => `${i.path.join('.') || entity}: ${i.message}`).join('; ') };
+  };
+  const write = (doc: Doc) => {
+    master.set(doc.id, doc);
+    written.set(doc.id, doc);
+    people?.add(doc);
+  };
 
   for (const change of changes) {
     const id = typeof change.record.id === 'string' ? change.record.id : '';
@@ -26,8 +44,9 @@ export function applyChanges(
       results.push({ key: change.key, id, status: 'rejected', error: `Unknown fields for ${entity}: ${unknown.join(', ')}` });
       continue;
     }
+    const record = followRedirects(entity, change.record, context.redirects);
     const existing = master.get(id);
-    if (existing && existing.lastChange === change.key) {
+    if (existing?.lastChange === change.key) {
       results.push({ key: change.key, id, status: 'duplicate', record: existing });
       continue;
     }
@@ -35,25 +54,95 @@ export function applyChanges(
       results.push({ key: change.key, id, status: 'conflict', record: existing });
       continue;
     }
-    const parsed = schema.safeParse({
-      ...change.record,
-      revision: (existing?.revision ?? 0) + 1,
-      createdAt: existing?.createdAt ?? change.record.createdAt ?? context.now(),
+    const stamp = (fields: Record<string, unknown>, base?: Doc) => ({
+      ...fields,
+      revision: (base?.revision ?? 0) + 1,
+      createdAt: base?.createdAt ?? fields.createdAt ?? context.now(),
       updatedAt: context.now(),
-      owner: change.record.owner || context.rep,
+      owner: fields.owner || base?.owner || context.rep,
       lastChange: change.key,
     });
-    if (!parsed.success) {
-      const problems = parsed.error.issues.slice(0, 5).map((i) => `${i.path.join('.') || entity}: ${i.message}`);
-      results.push({ key: change.key, id, status: 'rejected', error: problems.join('; ') });
+
+    if (!existing && people) {
+      const incoming = validate(stamp(record));
+      if ('error' in incoming) {
+        results.push({ key: change.key, id, status: 'rejected', error: incoming.error });
+        continue;
+      }
+      const survivor = people.survivorFor(incoming.doc as unknown as Person);
+      if (survivor) {
+        if (survivor.lastChange === change.key) {
+          results.push({ key: change.key, id, status: 'merged', record: survivor });
+          continue;
+        }
+        const merged = validate(stamp(mergeInto(survivor, incoming.doc, context.now()), survivor));
+        if ('error' in merged) {
+          results.push({ key: change.key, id, status: 'rejected', error: merged.error });
+          continue;
+        }
+        write(merged.doc);
+        context.redirects.set(id, survivor.id);
+        results.push({ key: change.key, id, status: 'merged', record: merged.doc });
+        continue;
+      }
+    }
+    const next = validate(stamp(record, existing));
+    if ('error' in next) {
+      results.push({ key: change.key, id, status: 'rejected', error: next.error });
       continue;
     }
-    const doc = parsed.data as Doc;
-    master.set(doc.id, doc);
-    written.set(doc.id, doc);
-    results.push({ key: change.key, id: doc.id, status: 'applied', record: doc });
+    write(next.doc);
+    results.push({ key: change.key, id: next.doc.id, status: 'applied', record: next.doc });
   }
   return { results, written: [...written.values()] };
+}
+
+/** The master's people, indexed by identity on first use: who a new person really is. */
+function lazyPeople(master: Map<string, Doc>) {
+  let index: PersonIndex | undefined;
+  let aliases: Map<string, string> | undefined;
+  const build = () => {
+    const live = [...master.values()] as unknown as Person[];
+    index = buildPersonIndex(live);
+    aliases = redirectsOf(live);
+  };
+  return {
+    add(doc: Doc) {
+      if (!index) return; // built later from the master map, which already holds it
+      index.add(doc as unknown as Person);
+      for (const entry of (doc as unknown as Person).history) if (entry.field === 'id' && typeof entry.value === 'string') aliases!.set(entry.value, doc.id);
+    },
+    /** The row a new person must merge into: the one their id was already merged into, or an exact match. */
+    survivorFor(person: Person): Doc | undefined {
+      if (!index) build();
+      const alias = aliases!.get(person.id);
+      if (alias) return master.get(alias);
+      const match = index!.match(person);
+      return match.kind === 'exact' ? master.get(match.personId) : undefined;
+    },
+  };
+}
+
+/** An incoming person merged into an existing row, which keeps its id whoever was created first. */
+function mergeInto(survivor: Doc, incoming: Doc, at: string): Record<string, unknown> {
+  const merged = mergePeople(survivor as unknown as Person, incoming as unknown as Person, { at });
+  if (merged.id === survivor.id) return merged;
+  return {
+    ...merged,
+    id: survivor.id,
+    createdAt: survivor.createdAt,
+    history: merged.history.map((entry) => (entry.field === 'id' && entry.value === survivor.id ? { ...entry, value: incoming.id } : entry)),
+  };
+}
+
+/** References to merged-away people rewritten to their survivors. */
+function followRedirects(entity: EntityName, record: Record<string, unknown>, redirects: ReadonlyMap<string, string>): Record<string, unknown> {
+  if (!redirects.size) return record;
+  if (entity === 'interaction' && Array.isArray(record.personIds))
+    return { ...record, personIds: [...new Set((record.personIds as string[]).map((id) => redirects.get(id) ?? id))] };
+  if ((entity === 'deal' || entity === 'task') && typeof record.personId === 'string' && redirects.has(record.personId))
+    return { ...record, personId: redirects.get(record.personId) };
+  return record;
 }
 
 /** Records changed after a checkpoint, oldest first, ordered by (updatedAt, id) so pages never skip a row. */
@@ -62,8 +151,7 @@ export function changedSince<T extends { id: string; updatedAt: string }>(
   checkpoint: Checkpoint | null,
   limit: number,
 ): { documents: T[]; checkpoint: Checkpoint | null; hasMore: boolean } {
-  const after = (r: T) =>
-    !checkpoint || r.updatedAt > checkpoint.updatedAt || (r.updatedAt === checkpoint.updatedAt && r.id > checkpoint.id);
+  const after = (r: T) => !checkpoint || r.updatedAt > checkpoint.updatedAt || (r.updatedAt === checkpoint.updatedAt && r.id > checkpoint.id);
   const sorted = records.filter(after).sort((a, b) => (a.updatedAt === b.updatedAt ? (a.id < b.id ? -1 : 1) : a.updatedAt < b.updatedAt ? -1 : 1));
   const documents = sorted.slice(0, limit);
   const last = documents[documents.length - 1];

@@ -56,7 +56,12 @@ export const requestSchema = z.discriminatedUnion('op', [
 ]);
 export type SyncRequest = z.infer<typeof requestSchema>;
 
-export type ChangeStatus = 'applied' | 'duplicate' | 'conflict' | 'rejected';
+/**
+ * applied: written; duplicate: this key was already applied (a replay); conflict: the row moved on, `record`
+ * is the master state to merge with; merged: a new person was the same as an existing row and was merged
+ * into it (`record.id` is the survivor's id); rejected: invalid, with `error`.
+ */
+export type ChangeStatus = 'applied' | 'duplicate' | 'conflict' | 'merged' | 'rejected';
 export interface ChangeResult {
   key: string;
   id: string;

@@ -60,6 +60,10 @@ export function computeMedian(values: readonly number[]): number | undefined {
   if (values.length === 0) return undefined;
   const sorted = [...values].sort((a, b) => a - b);
   const mid = Math.floor(sorted.length / 2);
-  // a/2 + b/2 rather than (a+b)/2: two huge values must not overflow to Infinity.
-  return sorted.length % 2 === 1 ? sorted[mid] : sorted[mid - 1] / 2 + sorted[mid] / 2;
+  if (sorted.length % 2 === 1) return sorted[mid];
+  // The midpoint from the lower value stays between the two (halving each rounds tiny values to 0); when the
+  // gap overflows, halving each is exact enough.
+  const [low, high] = [sorted[mid - 1], sorted[mid]];
+  const gap = high - low;
+  return Number.isFinite(gap) ? low + gap / 2 : low / 2 + high / 2;
 }

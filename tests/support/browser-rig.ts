@@ -25,11 +25,27 @@ export async function startRig() {
     ([url, key, email]) => chrome.storage.local.set({ syncSettings: { url, key }, repEmail: email }),
     [backend.url, backend.key, LOCAL_REP.email] as const,
   );
+  const teammates: Array<Awaited<ReturnType<typeof launchWithExtension>>> = [];
   return {
     ...browser,
     backend,
     workbookFile: backend.workbookFile,
+    /** Another rep: their own browser profile and sync key, syncing to the same sheet. */
+    async addRep(name: string, email: string) {
+      const key = backend.runtime.call<string>('issueRepKey', name, email);
+      await backend.persist();
+      const teammate = await launchWithExtension({
+        extensionDir: join(root, '.output', 'chrome-mv3'),
+        userDataDir: join(dir, `profile-${teammates.length + 2}`),
+        headless: true,
+        hostResolverRules: sites.hostResolverRules,
+      });
+      await teammate.worker.evaluate(([url, key, email]) => chrome.storage.local.set({ syncSettings: { url, key }, repEmail: email }), [backend.url, key, email] as const);
+      teammates.push(teammate);
+      return { ...teammate, key };
+    },
     async stop() {
+      for (const teammate of teammates) await teammate.context.close();
       await browser.context.close();
       await backend.close();
       sites.server.close();

@@ -86,3 +86,13 @@ describe('profitability quadrants', () => {
     );
   });
 });
+
+test.each([
+  ['two equal subnormals', [5e-324, 5e-324]],
+  ['two equal huge negatives', [-1.7e308, -1.7e308]],
+  ['a huge gap', [-1.7e308, 1.7e308]],
+])('the median of %s splits them (no value above both, none below both)', (_name, values) => {
+  const result = assignQuadrants(values.map((v, i) => ({ id: String(i), netPrice: v, costToServe: v })));
+  if (!result.ok) throw new Error('no result');
+  expect(result.value.quadrants.filter((q) => q.quadrant === 'demanding').length).toBeLessThanOrEqual(1);
+});

@@ -1,0 +1,16 @@
+export * from './problem';
+export { toAsciiDigits, stripInvisibles } from './text';
+export * from './hostname';
+export * from './email';
+export * from './phone';
+export * from './name';
+export * from './parse-url';
+export * from './linkedin';
+export * from './free-mail';
+export * from './company-domain';
+export * from './person-keys';
+export * from './person-index';
+export * from './merge-values';
+export * from './merge-lists';
+export * from './merge-people';
+export * from './repoint';

@@ -1,0 +1,101 @@
+import { describe, expect, test } from 'vitest';
+import { applyChanges, changedSince, type ApplyContext } from '../../../shared/sync/apply';
+import type { Change } from '../../../shared/sync/protocol';
+
+type Doc = Record<string, unknown> & { id: string; revision: number; updatedAt: string };
+const AT = '2026-06-01T00:00:00.000Z';
+
+function context(): ApplyContext {
+  let ms = Date.parse('2026-07-01T00:00:00.000Z');
+  return { now: () => new Date((ms += 1)).toISOString(), rep: 'rep@team.example', redirects: new Map() };
+}
+const person = (id: string, fields: Record<string, unknown> = {}) => ({ id, revision: 0, createdAt: AT, updatedAt: AT, owner: '', fullName: `P ${id}`, stage: 'prospect', ...fields });
+const change = (record: Record<string, unknown>, key: string, assumedRevision: number | null = null, entity: Change['entity'] = 'person'): Change => ({ entity, key, assumedRevision, record });
+
+describe('applyChanges', () => {
+  test('creates, then updates only at the assumed revision', () => {
+    const master = new Map<string, Doc>();
+    const ctx = context();
+    expect(applyChanges('person', master, [change(person('a'), 'key-0001')], ctx).results[0]).toMatchObject({ status: 'applied', record: { revision: 1, owner: 'rep@team.example' } });
+    expect(applyChanges('person', master, [change(person('a', { title: 'CTO' }), 'key-0002', 1)], ctx).results[0]).toMatchObject({ status: 'applied', record: { revision: 2, title: 'CTO' } });
+    expect(applyChanges('person', master, [change(person('a', { title: 'CEO' }), 'key-0003', 1)], ctx).results[0]).toMatchObject({ status: 'conflict', record: { revision: 2, title: 'CTO' } });
+  });
+
+  test('the last applied key is a duplicate and writes nothing', () => {
+    const master = new Map<string, Doc>();
+    const ctx = context();
+    applyChanges('person', master, [change(person('a'), 'key-0001')], ctx);
+    const again = applyChanges('person', master, [change(person('a'), 'key-0001')], ctx);
+    expect(again.results[0]!.status).toBe('duplicate');
+    expect(again.written).toEqual([]);
+  });
+
+  test('a new person with the email of a row is merged into that row, which keeps its id', () => {
+    const master = new Map<string, Doc>();
+    const ctx = context();
+    applyChanges('person', master, [change(person('older', { emails: ['ada@example.com'], title: 'Analyst' }), 'key-0001')], ctx);
+    const { results, written } = applyChanges('person', master, [change(person('newer', { emails: ['Ada@Example.com'], location: 'London', createdAt: '2020-01-01T00:00:00.000Z' }), 'key-0002')], ctx);
+    expect(results[0]).toMatchObject({ id: 'newer', status: 'merged', record: { id: 'older', title: 'Analyst', location: 'London', revision: 2 } });
+    expect(written.map((d) => d.id)).toEqual(['older']);
+    expect(master.has('newer')).toBe(false);
+    expect((master.get('older')!.history as Array<{ field: string; value: unknown }>).filter((h) => h.field === 'id').map((h) => h.value)).toEqual(['newer']);
+    expect(ctx.redirects.get('newer')).toBe('older');
+  });
+
+  test('replaying the merged change is answered as merged again and writes nothing', () => {
+    const master = new Map<string, Doc>();
+    const ctx = context();
+    applyChanges('person', master, [change(person('older', { emails: ['ada@example.com'] }), 'key-0001')], ctx);
+    const merge = change(person('newer', { emails: ['ada@example.com'] }), 'key-0002');
+    applyChanges('person', master, [merge], ctx);
+    const replay = applyChanges('person', master, [merge], { ...context(), redirects: new Map() });
+    expect(replay.results[0]).toMatchObject({ status: 'merged', record: { id: 'older', revision: 2 } });
+    expect(replay.written).toEqual([]);
+  });
+
+  test('interactions in the same batch follow the redirect to the survivor', () => {
+    const people = new Map<string, Doc>();
+    const interactions = new Map<string, Doc>();
+    const ctx = context();
+    applyChanges('person', people, [change(person('older', { linkedinUrl: 'https://www.linkedin.com/in/ada/' }), 'key-0001')], ctx);
+    applyChanges('person', people, [change(person('newer', { linkedinUrl: 'https://www.linkedin.com/in/ada/' }), 'key-0002')], ctx);
+    const call = { id: 'c1', revision: 0, createdAt: AT, updatedAt: AT, owner: '', personIds: ['newer'], type: 'call', at: AT };
+    const { results } = applyChanges('interaction', interactions, [change(call, 'key-0003', null, 'interaction')], ctx);
+    expect(results[0]).toMatchObject({ status: 'applied', record: { personIds: ['older'] } });
+  });
+
+  test.each([
+    ['an unknown field', { favourite: 'x' }, 'favourite'],
+    ['a stage not on the ladder', { stage: 'friend' }, 'stage'],
+    ['a list item holding the separator', { tags: ['a; b'] }, 'tags'],
+    ['a name that is not text', { fullName: 7 }, 'fullName'],
+  ])('rejects %s with the field named, and writes nothing', (_name, fields, field) => {
+    const master = new Map<string, Doc>();
+    const { results, written } = applyChanges('person', master, [change(person('a', fields), 'key-0001')], context());
+    expect(results[0]).toMatchObject({ status: 'rejected', error: expect.stringContaining(field) });
+    expect(written).toEqual([]);
+  });
+
+  test('answers the record exactly as the sheet will hold it (empty text is no value)', () => {
+    const { results } = applyChanges('person', new Map(), [change(person('a', { title: '', notes: '=1+1' }), 'key-0001')], context());
+    expect(results[0]!.record).not.toHaveProperty('title');
+    expect(results[0]!.record).toMatchObject({ notes: '=1+1' });
+  });
+});
+
+describe('changedSince', () => {
+  const docs = [
+    { id: 'b', updatedAt: '2026-01-01T00:00:00.000Z' },
+    { id: 'a', updatedAt: '2026-01-01T00:00:00.000Z' },
+    { id: 'c', updatedAt: '2026-01-02T00:00:00.000Z' },
+  ];
+  test('pages in (updatedAt, id) order and resumes after the checkpoint, ties included', () => {
+    const first = changedSince(docs, null, 2);
+    expect(first.documents.map((d) => d.id)).toEqual(['a', 'b']);
+    expect(first.hasMore).toBe(true);
+    const second = changedSince(docs, first.checkpoint, 2);
+    expect(second.documents.map((d) => d.id)).toEqual(['c']);
+    expect(second.hasMore).toBe(false);
+    expect(changedSince(docs, second.checkpoint, 2)).toEqual({ documents: [], checkpoint: second.checkpoint, hasMore: false });
+  });
+});
