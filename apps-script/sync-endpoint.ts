@@ -7,8 +7,11 @@ import { createClock } from './clock';
 import type { TeamMember } from './team';
 import { Table } from './table';
 
-/** How long a push waits for other reps' pushes before answering `busy` (the client retries with backoff). */
-const LOCK_WAIT_MS = 20_000;
+/**
+ * How long a push waits for other reps' pushes before answering `busy` (the client then retries with
+ * backoff): everyday pushes of 20 reps at once queue for well under a minute (docs/sync.md).
+ */
+const LOCK_WAIT_MS = 60_000;
 
 type Doc = Record<string, unknown> & { id: string; revision: number; updatedAt: string };
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;

@@ -2,7 +2,7 @@ import { mergePeople, redirectsOf, repointInteractions, repointPersonIds } from 
 import { ENTITIES, type EntityName, type Interaction, type Person } from '../../shared/model';
 import { canonicalJson } from '../../shared/identity/canonical';
 import { mergeVersions, sameContent } from '../../shared/sync/merge-versions';
-import { MAX_PULL_PAGE, MAX_PUSH_CHANGES, type Change, type ChangeResult, type SyncRequest, type SyncResponse } from '../../shared/sync/protocol';
+import { MAX_PULL_PAGE, MAX_PUSH_CHANGES, MAX_PUSH_CHARS, type Change, type ChangeResult, type SyncRequest, type SyncResponse } from '../../shared/sync/protocol';
 import type { ClipsheetDb, OutboxEntry } from '../store/db';
 
 /** Sends one request to the sheet; the transport (signing, fetch) is given so tests can use any backend. */
@@ -68,17 +68,24 @@ async function pushBatch(db: ClipsheetDb, send: Send, batch: OutboxEntry[], opti
   const latest = new Map<string, OutboxEntry>();
   for (const entry of batch) latest.set(`${entry.entity}:${entry.recordId}`, entry);
   const changes: Change[] = [];
+  let chars = 0;
   for (const entry of latest.values()) {
     const record = await db.tableOf(entry.entity).get(entry.recordId);
-    if (record) changes.push({ entity: entry.entity, key: entry.key, assumedRevision: (record.revision as number) || null, record });
-    else await db.outbox.bulkDelete(covered(batch, entry)); // nothing left to send
+    if (!record) {
+      await db.outbox.bulkDelete(covered(batch, entry)); // nothing left to send
+      continue;
+    }
+    chars += JSON.stringify(record).length;
+    if (changes.length && chars > MAX_PUSH_CHARS) break; // the rest go in the next request
+    changes.push({ entity: entry.entity, key: entry.key, assumedRevision: (record.revision as number) || null, record });
   }
   if (!changes.length) return;
   const response = await send({ op: 'push', changes });
   if (!response.ok) throw new SyncRefused(response.error.code, response.error.message);
   if (response.op !== 'push') throw new SyncRefused('malformed', 'The sheet answered a push with something else.');
 
-  const byKey = new Map([...latest.values()].map((e) => [e.key, e]));
+  const sent = new Set(changes.map((c) => c.key));
+  const byKey = new Map([...latest.values()].filter((e) => sent.has(e.key)).map((e) => [e.key, e]));
   for (const result of response.results) {
     const entry = byKey.get(result.key);
     if (entry) await settle(db, entry, covered(batch, entry), result, options, report);

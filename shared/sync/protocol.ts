@@ -9,9 +9,11 @@ import { ENTITIES, type EntityName } from '../model';
 export const PROTOCOL_VERSION = 1;
 /** A request whose timestamp is further than this from the server's clock is refused (replay window). */
 export const MAX_CLOCK_SKEW_MS = 5 * 60_000;
-/** Limits that keep one request far inside Apps Script's 6-minute execution (see docs/sync.md). */
-export const MAX_PUSH_CHANGES = 500;
-export const MAX_PULL_PAGE = 1000;
+/** Limits that keep one request far inside Apps Script's 6-minute execution, derived in docs/sync.md. */
+export const MAX_PUSH_CHANGES = 5000;
+export const MAX_PULL_PAGE = 2000;
+/** A push is also cut by size, so a batch of long notes stays as cheap as a batch of short ones. */
+export const MAX_PUSH_CHARS = 2_000_000;
 export const MAX_BODY_CHARS = 5_000_000;
 
 const entityNames = Object.keys(ENTITIES) as [EntityName, ...EntityName[]];

@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { Person } from '../../shared/model';
 import { signRequest } from '../../extension/sync/transport';
+import { MAX_PUSH_CHANGES } from '../../shared/sync/protocol';
 import { ISO, loadAddOn, person } from '../support/add-on';
 
 const push = (records: Array<Record<string, unknown>>, key = 'k', assumedRevision: number | null = null) => ({
@@ -122,7 +123,7 @@ describe('bad requests get a clear typed error and change nothing', () => {
 
   test('an oversized batch is refused whole', async () => {
     const addOn = loadAddOn();
-    const answer = await addOn.send(push(Array.from({ length: 501 }, (_, i) => person(`p${i}`))) as never);
+    const answer = await addOn.send(push(Array.from({ length: MAX_PUSH_CHANGES + 1 }, (_, i) => person(`p${i}`))) as never);
     expect(answer).toMatchObject({ ok: false, error: { code: 'malformed' } });
     expect(customersRows(addOn)).toBe(1);
   });
