@@ -7,7 +7,9 @@ export default defineConfig({
   manifest: {
     name: 'Clipsheet',
     description: 'Clip leads from LinkedIn, Gmail and any page into your team’s Google Sheet CRM.',
-    permissions: ['storage', 'alarms', 'activeTab', 'contextMenus', 'sidePanel', 'notifications'],
+    permissions: ['storage', 'alarms', 'activeTab', 'contextMenus', 'sidePanel', 'notifications', 'scripting'],
+    action: { default_title: 'Clip this page to Clipsheet' },
+    commands: { 'clip-page': { suggested_key: { default: 'Alt+Shift+K' }, description: 'Clip this page to Clipsheet' } },
     // LinkedIn and Gmail only; the sheet backend (script.google.com, or localhost for the local backend)
     // is reached from the background worker, which needs host permission to be exempt from CORS.
     host_permissions: [

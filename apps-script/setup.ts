@@ -1,68 +1,64 @@
-import { ENTITIES, enumValues, type Entity } from '../shared/model';
-import { appendLog, LOG_HEADERS, LOG_SHEET } from './audit-log';
-import { Table } from './table';
+import { appendLog, createLogSheet } from './audit-log';
+import { createClock } from './clock';
+import type { RuleCache } from './drop-downs';
+import { repairEntitySheet } from './entity-sheet';
+import { DASHBOARD_SHEET, ENTITY_SHEETS, LOG_HEADERS, LOG_SHEET, SETTINGS_SHEET } from './layout';
+import { withScriptLock } from './lock';
+import { ensureSettingsSheet } from './settings-sheet';
+import { ensureTriggers } from './triggers';
 
-const SYSTEM_PROTECTION = 'Clipsheet system column: edited by sync. Change it only if you know why.';
-/** Sheets the add-on owns besides the entities' sheets, in tab order after them. */
-const EXTRA_SHEETS = ['Settings', 'Dashboard', LOG_SHEET];
+/** The tab a new Google spreadsheet starts with; removed by Set up only while it is still empty. */
+const FIRST_TAB = 'Sheet1';
 
 /**
- * Creates or repairs the workbook: every sheet, every header (missing ones are added at the end, people's
- * own columns are kept where they are), frozen header rows, warnings on system columns, drop-downs.
- * Safe to run again at any time.
+ * Creates or repairs the workbook: every sheet and header (missing ones restored in place or added at the
+ * end, people's own columns kept where they are), ids for rows added by hand, warnings on system columns,
+ * drop-downs, the Settings rows, the Log and the triggers. Safe to run again at any time; runs under the
+ * script lock so it never interleaves with a sync request. Returns what it did, in words.
  */
-export function setUpSpreadsheet(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, actor: string, now: string): string[] {
-  const report: string[] = [];
-  for (const entity of Object.values(ENTITIES) as Entity[]) {
-    let sheet = spreadsheet.getSheetByName(entity.sheet);
-    if (!sheet) {
-      sheet = spreadsheet.insertSheet(entity.sheet);
-      report.push(`created ${entity.sheet}`);
-    }
-    const table = Table.open(spreadsheet, entity)!;
-    const missing = table.missingColumns();
-    table.commit();
-    if (missing.length && missing.length < entity.columns.length) report.push(`${entity.sheet}: restored ${missing.map((c) => c.header).join(', ')}`);
-    sheet.setFrozenRows(1);
-    protectSystemColumns(sheet, entity);
-    addDropDowns(sheet, entity);
-  }
-  for (const name of EXTRA_SHEETS) {
-    if (!spreadsheet.getSheetByName(name)) {
-      const sheet = spreadsheet.insertSheet(name);
-      report.push(`created ${name}`);
-      if (name === LOG_SHEET) {
-        sheet.getRange(1, 1, 1, LOG_HEADERS.length).setValues([LOG_HEADERS]);
-        sheet.setFrozenRows(1);
+export function setUpSpreadsheet(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, actor: string): string[] {
+  return withScriptLock(() => {
+    const clock = createClock();
+    const report: string[] = [];
+    const sheets = new Map(spreadsheet.getSheets().map((sheet) => [sheet.getName(), sheet] as const));
+    const rules: RuleCache = new Map();
+    for (const entity of ENTITY_SHEETS) {
+      let sheet = sheets.get(entity.sheet);
+      const isNew = !sheet;
+      if (!sheet) {
+        sheet = spreadsheet.insertSheet(entity.sheet, sheets.size);
+        sheets.set(entity.sheet, sheet);
+        report.push(`created ${entity.sheet}`);
       }
+      report.push(...repairEntitySheet(sheet, entity, isNew, { actor, now: clock.now, newId: () => Utilities.getUuid(), rules }));
     }
-  }
-  appendLog(spreadsheet, [{ at: now, actor, action: 'set up spreadsheet', detail: report.join('; ') || 'nothing to repair' }]);
-  return report;
+    report.push(...ensureSettingsSheet(spreadsheet, sheets.get(SETTINGS_SHEET)));
+    if (!sheets.has(DASHBOARD_SHEET)) {
+      spreadsheet.insertSheet(DASHBOARD_SHEET, spreadsheet.getNumSheets());
+      report.push(`created ${DASHBOARD_SHEET}`);
+    }
+    report.push(...ensureLog(spreadsheet, sheets.get(LOG_SHEET)));
+    const first = sheets.get(FIRST_TAB);
+    if (first && first.getLastRow() === 0 && first.getLastColumn() === 0) {
+      spreadsheet.deleteSheet(first);
+      report.push(`removed the empty ${FIRST_TAB}`);
+    }
+    report.push(...ensureTriggers(spreadsheet, actor));
+    const at = clock.now();
+    clock.save();
+    appendLog(spreadsheet, [{ at, actor, action: 'set up spreadsheet', detail: report.join('; ') || 'nothing to repair' }]);
+    return report;
+  });
 }
 
-/** Header positions found by name, so the protection follows the column wherever people moved it. */
-function headerPositions(sheet: GoogleAppsScript.Spreadsheet.Sheet): Map<string, number> {
-  const headers = sheet.getRange(1, 1, 1, Math.max(1, sheet.getLastColumn())).getValues()[0]!;
-  return new Map(headers.map((h, i) => [String(h).trim(), i + 1] as const));
-}
-
-function protectSystemColumns(sheet: GoogleAppsScript.Spreadsheet.Sheet, entity: Entity): void {
-  for (const old of sheet.getProtections(SpreadsheetApp.ProtectionType.RANGE)) if (old.getDescription() === SYSTEM_PROTECTION) old.remove();
-  const positions = headerPositions(sheet);
-  for (const column of entity.columns.filter((c) => c.system)) {
-    const at = positions.get(column.header);
-    if (at) sheet.getRange(1, at, sheet.getMaxRows(), 1).protect().setDescription(SYSTEM_PROTECTION).setWarningOnly(true);
+function ensureLog(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, sheet: GoogleAppsScript.Spreadsheet.Sheet | undefined): string[] {
+  if (!sheet) {
+    createLogSheet(spreadsheet);
+    return [`created ${LOG_SHEET}`];
   }
-}
-
-function addDropDowns(sheet: GoogleAppsScript.Spreadsheet.Sheet, entity: Entity): void {
-  const positions = headerPositions(sheet);
-  for (const [key, spec] of Object.entries(entity.fields)) {
-    const values = enumValues(spec.schema);
-    const at = positions.get(spec.header);
-    if (!values || !at || sheet.getMaxRows() < 2) continue;
-    const rule = SpreadsheetApp.newDataValidation().requireValueInList([...values], true).setAllowInvalid(false).setHelpText(`Choose a ${key}`).build();
-    sheet.getRange(2, at, sheet.getMaxRows() - 1, 1).setDataValidation(rule);
-  }
+  // The log is the add-on's own record, written by position: a damaged header row is put back as it was.
+  const headers = sheet.getRange(1, 1, 1, LOG_HEADERS.length).getValues()[0]!;
+  if (headers.every((h, i) => h === LOG_HEADERS[i])) return [];
+  sheet.getRange(1, 1, 1, LOG_HEADERS.length).setValues([LOG_HEADERS]);
+  return [`${LOG_SHEET}: restored its headers`];
 }

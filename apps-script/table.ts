@@ -1,4 +1,5 @@
-import { escapeForSheet, fromCell, recordToCells, type Column, type Entity } from '../shared/model';
+import { fromCell, recordToCells, type Column, type Entity } from '../shared/model';
+import { adjacentRuns, asWritten, indexHeaders } from './columns';
 
 type Doc = Record<string, unknown> & { id: string };
 const HEADER_ROW = 1;
@@ -19,8 +20,7 @@ export class Table {
     /** Every cell of the sheet, header row first, as getValues returned it. */
     private readonly cells: unknown[][],
   ) {
-    const headers = (cells[0] ?? []).map((h) => String(h).trim());
-    this.columnIndex = new Map(headers.map((h, i) => [h, i] as const).filter(([h]) => h !== ''));
+    this.columnIndex = indexHeaders(cells[0] ?? []);
     const idColumn = this.columnIndex.get('Id');
     if (idColumn !== undefined) {
       for (let r = 1; r < cells.length; r++) {
@@ -41,20 +41,48 @@ export class Table {
     return this.entity.columns.filter((c) => !this.columnIndex.has(c.header));
   }
 
+  /** The sheet row (1-based) holding a record, or undefined. */
+  rowOf(id: string): number | undefined {
+    const r = this.rowOfId.get(id);
+    return r === undefined || r >= this.cells.length ? undefined : r + 1;
+  }
+
+  /** Sheet rows (1-based) with something in a Clipsheet column but no id: rows people added by hand. */
+  unidentifiedRows(): number[] {
+    const idColumn = this.columnIndex.get('Id');
+    const ours = this.entity.columns.map((c) => this.columnIndex.get(c.header)).filter((i): i is number => i !== undefined);
+    const rows: number[] = [];
+    for (let r = 1; r < this.cells.length; r++) {
+      const line = this.cells[r]!;
+      const hasId = idColumn !== undefined && String(line[idColumn] ?? '') !== '';
+      if (!hasId && ours.some((i) => line[i] !== '' && line[i] !== null && line[i] !== undefined)) rows.push(r + 1);
+    }
+    return rows;
+  }
+
+  /** One sheet row (1-based) as raw field values, whether or not it has an id; undefined past the data. */
+  valuesAt(row: number): Record<string, unknown> | undefined {
+    const line = this.cells[row - 1];
+    if (!line || row <= HEADER_ROW) return undefined;
+    return this.read(line);
+  }
+
   /** Every row with an id, as raw field values (not yet validated), with its sheet row number. */
   rows(): Array<{ row: number; values: Record<string, unknown> }> {
     const out: Array<{ row: number; values: Record<string, unknown> }> = [];
-    for (const [, r] of this.rowOfId) {
-      const values: Record<string, unknown> = {};
-      for (const column of this.entity.columns) {
-        const index = this.columnIndex.get(column.header);
-        if (index === undefined) continue;
-        const value = fromCell(column.cell, this.cells[r]![index]);
-        if (value !== undefined) values[column.key] = value;
-      }
-      out.push({ row: r + 1, values });
-    }
+    for (const [, r] of this.rowOfId) if (r < this.cells.length) out.push({ row: r + 1, values: this.read(this.cells[r]!) });
     return out;
+  }
+
+  private read(line: readonly unknown[]): Record<string, unknown> {
+    const values: Record<string, unknown> = {};
+    for (const column of this.entity.columns) {
+      const index = this.columnIndex.get(column.header);
+      if (index === undefined) continue;
+      const value = fromCell(column.cell, line[index]);
+      if (value !== undefined) values[column.key] = value;
+    }
+    return values;
   }
 
   /** Stages a record to be written: over its row when the id is already in the sheet, else appended. */
@@ -111,20 +139,4 @@ export class Table {
     missing.forEach((c, i) => this.columnIndex.set(c.header, start + i));
     for (const line of this.cells) while (line.length < start + missing.length) line.push('');
   }
-}
-
-/** A value read by getValues, as it must be written back to stay the same (text stays text). */
-function asWritten(value: unknown): unknown {
-  return typeof value === 'string' ? escapeForSheet(value) : value;
-}
-
-/** Sorted column indexes grouped into runs of adjacent columns: [1,2,3,7,8] -> [[1,2,3],[7,8]]. */
-function adjacentRuns(indexes: number[]): number[][] {
-  const runs: number[][] = [];
-  for (const index of [...indexes].sort((a, b) => a - b)) {
-    const run = runs[runs.length - 1];
-    if (run && index === run[run.length - 1]! + 1) run.push(index);
-    else runs.push([index]);
-  }
-  return runs;
 }

@@ -1,13 +1,16 @@
 import { Rep } from '../shared/model';
+import { createClock } from './clock';
 import { Table } from './table';
 
 /**
  * Reps and their sync keys. The secret half of a key lives only in script properties (never in a cell,
- * never in a log); the Team sheet shows its id, and unticking Active revokes it.
+ * never in a log); the Team sheet shows its id, and unticking Active (or Revoke a rep) revokes it.
+ * Callers hold the script lock: Team rows sync like any record, so their stamps come from the clock.
  */
-/** The script property that holds a key's secret. */
+/** The script property that holds a key id's secret. */
 export const KEY_PROPERTY = (keyId: string) => `clipsheet.key.${keyId}`;
 
+/** A rep as the sync endpoint sees them. */
 export interface TeamMember {
   name: string;
   email: string;
@@ -21,44 +24,73 @@ export function findRep(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, k
   return { name: String(row.values.name ?? ''), email: String(row.values.email ?? ''), active: row.values.active === true };
 }
 
+/** The secret of a key id, from script properties; null once revoked. */
 export function keySecret(keyId: string): string | null {
   return PropertiesService.getScriptProperties().getProperty(KEY_PROPERTY(keyId));
 }
 
-/**
- * Adds a rep to the Team sheet and issues their sync key: `cs1.<key id>.<secret>`, shown once to the
- * admin and pasted into the rep's extension options.
- */
-export function issueKey(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, member: { name: string; email: string; role?: string }, now: string): string {
+function openTeam(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet): Table {
   const table = Table.open(spreadsheet, Rep);
   if (!table) throw new Error('The Team sheet is missing: run Clipsheet > Set up spreadsheet first.');
+  return table;
+}
+
+const sameEmail = (a: unknown, b: string) => String(a ?? '').trim().toLowerCase() === b.trim().toLowerCase();
+
+/**
+ * Adds a rep to the Team sheet (or re-keys one) and issues their sync key: `cs1.<key id>.<secret>`, shown
+ * once to the admin and pasted into the rep's extension options. A previous key of the rep stops working.
+ */
+export function issueKey(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, member: { name: string; email: string; role?: string; territory?: string }): string {
+  const email = member.email.trim();
+  if (!/^[^@\s]+@[^@\s]+$/.test(email)) throw new Error(`"${member.email}" is not an email address.`);
+  if (!member.name.trim()) throw new Error('A rep needs a name.');
+  const table = openTeam(spreadsheet);
+  const clock = createClock();
+  const existing = table.rows().find((r) => sameEmail(r.values.email, email));
+  const properties = PropertiesService.getScriptProperties();
+  if (typeof existing?.values.keyId === 'string') properties.deleteProperty(KEY_PROPERTY(existing.values.keyId));
   const keyId = randomToken(12);
   const secret = randomToken(43);
-  PropertiesService.getScriptProperties().setProperty(KEY_PROPERTY(keyId), secret);
-  const existing = table.rows().find((r) => String(r.values.email ?? '').toLowerCase() === member.email.toLowerCase());
-  const id = typeof existing?.values.id === 'string' ? existing.values.id : Utilities.getUuid();
+  properties.setProperty(KEY_PROPERTY(keyId), secret);
+  const now = clock.now();
   table.put(
     Rep.schema.parse({
       ...existing?.values,
-      id,
+      id: typeof existing?.values.id === 'string' ? existing.values.id : Utilities.getUuid(),
       revision: Number(existing?.values.revision ?? 0) + 1,
       createdAt: existing?.values.createdAt ?? now,
       updatedAt: now,
-      owner: member.email,
-      name: member.name,
-      email: member.email,
+      owner: email,
+      name: member.name.trim(),
+      email,
       role: member.role ?? existing?.values.role ?? 'rep',
+      territory: member.territory ?? existing?.values.territory,
       keyId,
       active: true,
+      lastChange: undefined,
     }),
   );
   table.commit();
+  clock.save();
   return `cs1.${keyId}.${secret}`;
 }
 
-/** Revokes a rep's key: their extension stops syncing and keeps its local data. */
-export function revokeKey(keyId: string): void {
-  PropertiesService.getScriptProperties().deleteProperty(KEY_PROPERTY(keyId));
+/**
+ * Revokes a rep: their key is deleted (their extension stops syncing and keeps its local data) and Active
+ * is unticked. Their customers keep them as owner until reassigned. Returns their name, or null if unknown.
+ */
+export function revokeRep(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, email: string): string | null {
+  const table = openTeam(spreadsheet);
+  const existing = table.rows().find((r) => sameEmail(r.values.email, email));
+  if (!existing) return null;
+  if (typeof existing.values.keyId === 'string') PropertiesService.getScriptProperties().deleteProperty(KEY_PROPERTY(existing.values.keyId));
+  const clock = createClock();
+  const parsed = Rep.schema.safeParse({ ...existing.values, active: false, revision: Number(existing.values.revision ?? 0) + 1, updatedAt: clock.now(), lastChange: undefined });
+  if (parsed.success) table.put(parsed.data);
+  table.commit();
+  clock.save();
+  return String(existing.values.name ?? email);
 }
 
 /** Url-safe random text from Apps Script's UUIDs (v4, random) hashed together. */

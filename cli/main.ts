@@ -7,6 +7,7 @@ const COMMANDS: Record<string, () => Promise<{ default: Command }>> = {
   start: () => import('./commands/start'),
   sheet: () => import('./commands/sheet'),
   retention: () => import('./commands/retention'),
+  extract: () => import('./commands/extract'),
 };
 
 async function main(argv: string[]): Promise<number> {

@@ -49,3 +49,14 @@ export function toA1(startRow: number, startColumn: number, numRows = 1, numColu
   if (numRows === 1 && numColumns === 1) return start;
   return `${start}:${columnToLetters(startColumn + numColumns - 1)}${startRow + numRows - 1}`;
 }
+
+/** A grid range as Sheets writes it back: `B2`, `A1:C10`, open-ended `A:B` or `B2:B`, row ranges `2:3`. */
+export function formatA1(g: GridRange): string {
+  if (g.endColumn === undefined) return `${g.startRow}:${g.endRow ?? g.startRow}`;
+  if (g.endRow === undefined) {
+    const from = columnToLetters(g.startColumn);
+    const to = columnToLetters(g.endColumn);
+    return g.startRow === 1 ? `${from}:${to}` : `${from}${g.startRow}:${to}`;
+  }
+  return toA1(g.startRow, g.startColumn, g.endRow - g.startRow + 1, g.endColumn - g.startColumn + 1);
+}

@@ -5,9 +5,13 @@
 export class CallCounter {
   private counts = new Map<string, number>();
   private paused = false;
+  /** Checks each call the script makes before it runs (OAuth scopes, what a context may call); throws to refuse. */
+  gate?: (name: string) => void;
 
   count(name: string): void {
-    if (!this.paused) this.counts.set(name, (this.counts.get(name) ?? 0) + 1);
+    if (this.paused) return;
+    this.gate?.(name);
+    this.counts.set(name, (this.counts.get(name) ?? 0) + 1);
   }
 
   /** Runs `work` (the emulator's own bookkeeping, not the script's) without counting its calls. */

@@ -1,5 +1,6 @@
 import { createHash, createHmac, randomUUID } from 'node:crypto';
-import { track } from './spreadsheet-app';
+import { createScriptApp, type TriggerSpec } from './script-app';
+import { track } from './sheets-context';
 import type { CallCounter } from './call-counter';
 
 /**
@@ -7,18 +8,12 @@ import type { CallCounter } from './call-counter';
  * enforced, so that code which would fail in Google fails here too.
  */
 
+export type { TriggerSpec } from './script-app';
+
 /** What the emulator keeps between runs: script properties and installed triggers. */
 export interface ScriptState {
   properties: Record<string, string>;
   triggers: TriggerSpec[];
-}
-
-export interface TriggerSpec {
-  id: string;
-  handler: string;
-  event: 'ON_EDIT' | 'ON_CHANGE' | 'ON_OPEN' | 'CLOCK';
-  everyMinutes?: number;
-  everyHours?: number;
 }
 
 const PROPERTY_VALUE_LIMIT = 9 * 1024;
@@ -39,6 +34,8 @@ export interface ServiceOptions {
   /** Files of the pushed project, for HtmlService.createHtmlOutputFromFile. */
   files: Record<string, string>;
   webAppUrl: () => string;
+  /** The user at the keyboard, as Session.getActiveUser reports it: '' for an anonymous web-app visitor. */
+  activeUser?: () => string;
   now: () => number;
   log: (line: string) => void;
   onStateChange: () => void;
@@ -126,35 +123,6 @@ export function createServices(options: ServiceOptions) {
     addMetaTag() { return this; }
   }
 
-  const trigger = (spec: TriggerSpec) => ({
-    getUniqueId: () => spec.id,
-    getHandlerFunction: () => spec.handler,
-    getEventType: () => spec.event,
-  });
-  const triggerBuilder = (handler: string) => {
-    const spec: TriggerSpec = { id: randomUUID(), handler, event: 'CLOCK' };
-    const builder = {
-      forSpreadsheet: () => builder,
-      onEdit: () => { spec.event = 'ON_EDIT'; return builder; },
-      onChange: () => { spec.event = 'ON_CHANGE'; return builder; },
-      onOpen: () => { spec.event = 'ON_OPEN'; return builder; },
-      timeBased: () => builder,
-      everyMinutes(n: number) {
-        if (![1, 5, 10, 15, 30].includes(n)) throw new Error('Exception: The value you passed to everyMinutes must be 1, 5, 10, 15 or 30.');
-        spec.everyMinutes = n;
-        return builder;
-      },
-      everyHours: (n: number) => { spec.everyHours = n; return builder; },
-      create() {
-        if (state.triggers.length >= 20) throw new Error('Exception: This script has too many triggers. Triggers must be deleted from the script before more can be added.');
-        state.triggers.push(spec);
-        options.onStateChange();
-        return trigger(spec);
-      },
-    };
-    return builder;
-  };
-
   const Utilities = {
     computeHmacSha256Signature: (value: string | number[], key: string | number[]) =>
       toSignedBytes(createHmac('sha256', toBuffer(key)).update(toBuffer(value)).digest()),
@@ -193,27 +161,14 @@ export function createServices(options: ServiceOptions) {
     Utilities: t(Utilities, 'Utilities'),
     Session: t(
       {
-        getActiveUser: () => ({ getEmail: () => options.user }),
+        getActiveUser: () => ({ getEmail: () => options.activeUser?.() ?? options.user }),
         getEffectiveUser: () => ({ getEmail: () => options.user }),
         getScriptTimeZone: () => 'Etc/UTC',
         getTemporaryActiveUserKey: () => 'local-user',
       },
       'Session',
     ),
-    ScriptApp: t(
-      {
-        newTrigger: triggerBuilder,
-        getProjectTriggers: () => state.triggers.map(trigger),
-        deleteTrigger(t: { getUniqueId(): string }) {
-          state.triggers = state.triggers.filter((s) => s.id !== t.getUniqueId());
-          options.onStateChange();
-        },
-        getService: () => ({ getUrl: options.webAppUrl }),
-        EventType: { ON_EDIT: 'ON_EDIT', ON_CHANGE: 'ON_CHANGE', ON_OPEN: 'ON_OPEN', CLOCK: 'CLOCK' },
-        AuthMode: { FULL: 'FULL', LIMITED: 'LIMITED', NONE: 'NONE' },
-      },
-      'ScriptApp',
-    ),
+    ScriptApp: createScriptApp({ calls, state, webAppUrl: options.webAppUrl, onStateChange: options.onStateChange }),
     Logger: { log: (...args: unknown[]) => log(...args) },
     console: { log, info: log, warn: log, error: log },
   };

@@ -2,12 +2,13 @@ import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from '
 import { dirname } from 'node:path';
 import ExcelJS from 'exceljs';
 import type { ScriptState } from './services';
+import { readValidations } from './sheet-anchors';
 import { Workbook, type SheetState } from './workbook';
 
 /**
  * The emulator's workbook on disk: an .xlsx any spreadsheet program opens (values, formulas, dates,
  * frozen header), plus a sidecar `<file>.state.json` for what .xlsx cannot hold: script properties
- * (which hold rep keys, so the file stays on this machine), triggers, protections and drop-downs.
+ * (which hold rep keys, so the file stays on this machine), triggers, protections, drop-downs and notes.
  */
 
 interface Sidecar {
@@ -68,7 +69,12 @@ export async function loadWorkbook(file: string): Promise<{ workbook: Workbook; 
   for (const sheet of book.worksheets) {
     const state = workbook.addSheet(sheet.name);
     const meta = sidecar?.sheets.find((s) => s.name === sheet.name);
-    if (meta) Object.assign(state, meta);
+    if (meta) {
+      Object.assign(state, meta);
+      // Sidecars written before notes and rule details existed still load.
+      state.validations = readValidations(meta.validations);
+      state.notes = meta.notes ?? {};
+    }
     state.maxRows = Math.max(state.maxRows, sheet.rowCount);
     state.maxColumns = Math.max(state.maxColumns, sheet.columnCount);
     const contents: unknown[][] = [];

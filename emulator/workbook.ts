@@ -1,4 +1,7 @@
-import { HyperFormula, type RawCellContent } from 'hyperformula';
+import { HyperFormula, type CellValue as EngineValue, type RawCellContent } from 'hyperformula';
+import { compareCells, MS_PER_DAY, SERIAL_EPOCH_MS, toEngineInput } from './cell-input';
+import type { GridChange } from './grid-shift';
+import { followGridChange, type SheetAnchors } from './sheet-anchors';
 
 /**
  * The spreadsheet behind the emulator: sheets of cells held by HyperFormula, a real formula engine, so a
@@ -9,10 +12,12 @@ import { HyperFormula, type RawCellContent } from 'hyperformula';
 // Google Sheets' defaults for a new sheet: 1000 rows x 26 columns. Writing past them throws, as in Sheets.
 const DEFAULT_ROWS = 1000;
 const DEFAULT_COLUMNS = 26;
-const SERIAL_EPOCH_MS = Date.UTC(1899, 11, 30);
-const MS_PER_DAY = 86_400_000;
+/** Google Sheets' limit: cells across all sheets of a spreadsheet, counted by grid size, not content. */
+export const CELL_LIMIT = 10_000_000;
+// Reading a block this large goes through the engine's whole-sheet export, which is cheaper per cell.
+const BULK_READ_CELLS = 20_000;
 
-export interface SheetState {
+export interface SheetState extends SheetAnchors {
   name: string;
   /** HyperFormula's sheet id. */
   engineId: number;
@@ -21,11 +26,6 @@ export interface SheetState {
   maxRows: number;
   maxColumns: number;
   frozenRows: number;
-  hiddenColumns: number[];
-  /** Protected ranges (A1) and whether they only warn. */
-  protections: Array<{ a1: string; warningOnly: boolean; description: string }>;
-  /** Drop-down lists by A1 range. */
-  validations: Record<string, string[]>;
 }
 
 export type CellValue = string | number | boolean | Date;
@@ -45,6 +45,8 @@ export class Workbook {
       // Keep full precision: timestamps carry milliseconds, money is compared to 1e-9.
       smartRounding: false,
       useArrayArithmetic: true,
+      // HyperFormula stops at 40,000 rows by default; Sheets allows any shape within 10 million cells.
+      maxRows: CELL_LIMIT,
     });
   }
 
@@ -54,6 +56,7 @@ export class Workbook {
 
   addSheet(name: string, index = this.sheets.length): SheetState {
     if (this.sheet(name)) throw new Error(`A sheet with the name "${name}" already exists. Please enter another name.`);
+    this.ensureCellLimit(DEFAULT_ROWS * DEFAULT_COLUMNS);
     const engineId = this.engine.getSheetId(this.engine.addSheet(name))!;
     const state: SheetState = {
       name,
@@ -65,6 +68,7 @@ export class Workbook {
       hiddenColumns: [],
       protections: [],
       validations: {},
+      notes: {},
     };
     this.sheets.splice(index, 0, state);
     return state;
@@ -82,19 +86,23 @@ export class Workbook {
 
   /** Values as getValues returns them: '' for empty, Date for date cells, '#ERR!' text for errors. */
   readValues(state: SheetState, row: number, column: number, rows: number, columns: number, makeDate = (ms: number) => new Date(ms)): CellValue[][] {
-    const out: CellValue[][] = [];
+    const id = state.engineId;
+    const bulk = rows * columns >= BULK_READ_CELLS ? this.engine.getSheetValues(id) : undefined;
+    const out: CellValue[][] = new Array(rows);
     for (let r = 0; r < rows; r++) {
-      const line: CellValue[] = [];
+      const line: CellValue[] = new Array(columns);
+      const source = bulk?.[row - 1 + r];
       for (let c = 0; c < columns; c++) {
-        const address = { sheet: state.engineId, row: row - 1 + r, col: column - 1 + c };
-        const value = this.engine.getCellValue(address);
-        if (value === null || value === undefined) line.push('');
-        else if (typeof value === 'object') line.push(value.value); // a formula error: Sheets shows '#DIV/0!' etc.
+        const address = { sheet: id, row: row - 1 + r, col: column - 1 + c };
+        const value: EngineValue = bulk ? source?.[column - 1 + c] ?? null : this.engine.getCellValue(address);
+        if (value === null || value === undefined) line[c] = '';
+        else if (typeof value === 'object') line[c] = value.value; // a formula error: Sheets shows '#DIV/0!' etc.
+        // Only numbers can be dates, so only they pay for the type lookup.
         else if (typeof value === 'number' && this.engine.getCellValueDetailedType(address).startsWith('NUMBER_DATE'))
-          line.push(makeDate(Math.round(SERIAL_EPOCH_MS + value * MS_PER_DAY)));
-        else line.push(value);
+          line[c] = makeDate(Math.round(SERIAL_EPOCH_MS + value * MS_PER_DAY));
+        else line[c] = value;
       }
-      out.push(line);
+      out[r] = line;
     }
     return out;
   }
@@ -140,23 +148,37 @@ export class Workbook {
   }
 
   insertRows(state: SheetState, beforeRow: number, count: number): void {
+    this.ensureCellLimit(count * state.maxColumns);
     this.engine.addRows(state.engineId, [beforeRow - 1, count]);
     state.maxRows += count;
+    followGridChange(state, { axis: 'row', kind: 'insert', before: beforeRow, count });
   }
 
   deleteRows(state: SheetState, row: number, count: number): void {
     this.engine.removeRows(state.engineId, [row - 1, count]);
     state.maxRows -= count;
+    followGridChange(state, { axis: 'row', kind: 'delete', start: row, count });
   }
 
   insertColumns(state: SheetState, beforeColumn: number, count: number): void {
+    this.ensureCellLimit(count * state.maxRows);
     this.engine.addColumns(state.engineId, [beforeColumn - 1, count]);
     state.maxColumns += count;
+    followGridChange(state, { axis: 'column', kind: 'insert', before: beforeColumn, count });
   }
 
   deleteColumns(state: SheetState, column: number, count: number): void {
     this.engine.removeColumns(state.engineId, [column - 1, count]);
     state.maxColumns -= count;
+    followGridChange(state, { axis: 'column', kind: 'delete', start: column, count });
+  }
+
+  /** Sheet.moveColumns / moveRows: `target` is the destination index before the move, as in Apps Script. */
+  move(state: SheetState, axis: 'row' | 'column', start: number, count: number, target: number): void {
+    const change: GridChange = { axis, kind: 'move', start, count, target };
+    if (axis === 'row') this.engine.moveRows(state.engineId, start - 1, count, target - 1);
+    else this.engine.moveColumns(state.engineId, start - 1, count, target - 1);
+    followGridChange(state, change);
   }
 
   /** Sorts the rows of a block by one or more columns, as Range.sort does; cells move whole. */
@@ -172,11 +194,26 @@ export class Workbook {
       return a - b;
     });
     this.engine.setCellContents({ sheet: state.engineId, row: row - 1, col: column - 1 }, order.map((i) => contents[i]!));
+    // Notes travel with their cells.
+    const landing = new Map(order.map((from, to) => [row + from, row + to]));
+    state.notes = Object.fromEntries(
+      Object.entries(state.notes).map(([key, note]) => {
+        const [r, c] = key.split(':').map(Number) as [number, number];
+        const inBlock = c >= column && c < column + columns;
+        return [inBlock && landing.has(r) ? `${landing.get(r)}:${c}` : key, note];
+      }),
+    );
   }
 
   private rowHasContent(state: SheetState, row: number, width: number): boolean {
     for (let c = 0; c < width; c++) if (!this.engine.isCellEmpty({ sheet: state.engineId, row: row - 1, col: c })) return true;
     return false;
+  }
+
+  private ensureCellLimit(adding: number): void {
+    const cells = this.sheets.reduce((sum, s) => sum + s.maxRows * s.maxColumns, 0);
+    if (cells + adding > CELL_LIMIT)
+      throw new Error(`Exception: This action would increase the number of cells in the workbook above the limit of ${CELL_LIMIT} cells.`);
   }
 
   private ensureInside(state: SheetState, lastRow: number, lastColumn: number): void {
@@ -185,27 +222,4 @@ export class Workbook {
   }
 }
 
-/** Excel/Sheets serial date (days since 1899-12-30) to epoch milliseconds. */
-export const serialToMs = (serial: number) => Math.round(SERIAL_EPOCH_MS + serial * MS_PER_DAY);
-
-function toEngineInput(value: unknown): RawCellContent {
-  if (value === null || value === undefined || value === '') return null;
-  // Dates may come from the script's own realm, where `instanceof Date` is false.
-  if (Object.prototype.toString.call(value) === '[object Date]') {
-    const iso = (value as Date).toISOString(); // the spreadsheet's time zone is UTC
-    return `${iso.slice(0, 10)} ${iso.slice(11, 23)}`;
-  }
-  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'string') return value;
-  return String(value);
-}
-
-function compareCells(a: CellValue, b: CellValue): number {
-  // Sheets sorts numbers before text, and empty cells last.
-  if (a === '' || b === '') return a === b ? 0 : a === '' ? 1 : -1;
-  const x = a instanceof Date ? a.getTime() : a;
-  const y = b instanceof Date ? b.getTime() : b;
-  if (typeof x === 'number' && typeof y === 'number') return x - y;
-  if (typeof x === 'number') return -1;
-  if (typeof y === 'number') return 1;
-  return String(x).localeCompare(String(y));
-}
+export { serialToMs } from './cell-input';

@@ -1,12 +1,24 @@
 import { browser } from '#imports';
-import type { PersonCapture } from '../shared/capture/capture';
+import type { Capture, PersonCapture } from '../shared/capture/capture';
+import type { PersonLike } from '../shared/identity/person-keys';
+import type { EntityName } from '../shared/model';
 import type { SyncStatus } from './settings';
+import type { KnownPerson } from './store/find-known';
+import type { SaveSummary } from './store/save-capture';
 
 /** Every message a page script or extension page sends the background, with its answer type. */
 export interface Messages {
   'save-person': { request: { capture: PersonCapture }; response: { personId: string; created: boolean } };
   'find-person': { request: { linkedinUrl?: string; email?: string }; response: { personId: string; fullName: string; stage: string } | null };
   'sync-now': { request: Record<string, never>; response: SyncStatus };
+  /** Saves an organisation, a mail thread, or every record of a list or page. */
+  'save-capture': { request: { capture: Capture }; response: SaveSummary };
+  /** Identity lookup for the in-page bar: one answer per query, in order. */
+  'find-known': { request: { people: PersonLike[] }; response: Array<KnownPerson | null> };
+  /** Clips a tab as the toolbar/shortcut/context menu do (for the side panel): runs the extractor in it and saves. */
+  'clip-tab': { request: { tabId: number; selection?: boolean }; response: SaveSummary };
+  /** The side panel changed records: sync soon, and re-plan reminders when tasks changed. */
+  'local-change': { request: { entities: EntityName[] }; response: null };
 }
 export type MessageType = keyof Messages;
 

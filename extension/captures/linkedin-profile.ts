@@ -1,61 +1,113 @@
-import type { CapturedField, PersonCapture, PersonCaptureField } from '../../shared/capture/capture';
-import { PERSON_CAPTURE_FIELDS } from '../../shared/capture/capture';
-import { cleanText, hasType, ldString, readJsonLd, readMeta } from './dom';
+import { PERSON_CAPTURE_FIELDS, type PersonCapture, type PersonCaptureField } from '../../shared/capture/capture';
+import { cleanText, hasType, ldString, once, readJsonLd, readMeta, visibleText } from './dom';
+import { embeddedProfile, entityText } from './linkedin-embedded';
+import { css } from './linkedin-selectors';
+import { contactPlans, currentExperience, isPhoto, withoutSuffix } from './linkedin-parts';
+import { splitName } from './split-name';
+import { pageOf, runPlans, TRUST, type FieldPlan, type Page } from './strategy';
+import * as check from './validate';
 
-type Strategy = { name: string; confidence: number; read: (doc: Document) => string | undefined };
+const member = (page: Page) => embeddedProfile(page.doc, page.url);
+
+/** The page's own Person in JSON-LD: the one whose URL is this profile, or the only one. */
+function personLd({ doc, url }: Page): Record<string, unknown> | undefined {
+  const people = readJsonLd(doc).filter((node) => hasType(node, 'Person'));
+  const self = check.linkedinProfile(url.href);
+  return people.find((p) => self && check.linkedinProfile(ldString(p.url, 'url') ?? '') === self) ?? (people.length === 1 ? people[0] : undefined);
+}
+const currentEmployer = (page: Page) => [personLd(page)?.worksFor].flat().find((org) => org && !(org as { member?: { endDate?: unknown } }).member?.endDate);
+const currentCompanyLabel = ({ doc }: Page) => once(doc, 'company', () => /:\s*(.+?)(?:\.\s+(?:Click|برای).*)?$/.exec(doc.querySelector(css('currentCompany'))?.getAttribute('aria-label') ?? '')?.[1]);
+const experience = (page: Page) => once(page.doc, 'experience', () => currentExperience(page.doc, currentCompanyLabel(page)));
 
 /**
- * A LinkedIn person profile, from the most stable evidence to the least: JSON-LD, then semantic markup
- * (the page's one h1, canonical link), then Open Graph, then LinkedIn's class names.
+ * A LinkedIn person profile (logged-in and public layouts): embedded API JSON and JSON-LD first, then the
+ * URL, ARIA labels and semantic markup, then Open Graph, then LinkedIn's class names.
  */
-const STRATEGIES: Partial<Record<PersonCaptureField, Strategy[]>> = {
-  fullName: [
-    { name: 'json-ld', confidence: 0.95, read: (doc) => ldString(personLd(doc)?.name) },
-    { name: 'h1', confidence: 0.8, read: (doc) => cleanText(doc.querySelector('main h1, h1')?.textContent) },
-    { name: 'og:title', confidence: 0.7, read: (doc) => readMeta(doc, 'og:title')?.replace(/\s*[|–-]\s*LinkedIn.*$/i, '') },
-  ],
-  headline: [
-    { name: 'json-ld', confidence: 0.9, read: (doc) => ldString(personLd(doc)?.description) },
-    { name: 'class:text-body-medium', confidence: 0.5, read: (doc) => cleanText(doc.querySelector('main .text-body-medium')?.textContent) },
-  ],
-  photoUrl: [
-    { name: 'json-ld', confidence: 0.9, read: (doc) => ldString(personLd(doc)?.image, 'contentUrl') },
-    { name: 'og:image', confidence: 0.6, read: (doc) => readMeta(doc, 'og:image') },
-  ],
+const PLANS: Partial<Record<PersonCaptureField, FieldPlan>> = {
+  fullName: {
+    check: check.name,
+    strategies: [
+      { name: 'embedded-json', confidence: TRUST.structured, read: (page) => cleanText(`${entityText(member(page), 'firstName') ?? ''} ${entityText(member(page), 'lastName') ?? ''}`) },
+      { name: 'json-ld', confidence: TRUST.structured, read: (page) => ldString(personLd(page)?.name) },
+      { name: 'h1', confidence: TRUST.semantic, read: ({ doc }) => cleanText(doc.querySelector(css('profileHeading'))?.textContent) },
+      { name: 'og:title', confidence: TRUST.meta, read: ({ doc }) => withoutSuffix(readMeta(doc, 'og:title')) },
+      { name: 'class:text-heading-xlarge', confidence: TRUST.classes, read: ({ doc }) => cleanText(doc.querySelector(css('profileHeadingClass'))?.textContent) },
+    ],
+  },
+  givenName: { check: check.name, strategies: [{ name: 'embedded-json', confidence: TRUST.structured, read: (page) => entityText(member(page), 'firstName') }, { name: 'json-ld', confidence: TRUST.structured, read: (page) => ldString(personLd(page)?.givenName) }] },
+  familyName: { check: check.name, strategies: [{ name: 'embedded-json', confidence: TRUST.structured, read: (page) => entityText(member(page), 'lastName') }, { name: 'json-ld', confidence: TRUST.structured, read: (page) => ldString(personLd(page)?.familyName) }] },
+  headline: {
+    check: check.text,
+    strategies: [
+      { name: 'embedded-json', confidence: TRUST.structured, read: (page) => entityText(member(page), 'headline') },
+      { name: 'json-ld', confidence: TRUST.structured, read: (page) => ldString(personLd(page)?.description) },
+      { name: 'class:text-body-medium', confidence: TRUST.classes, read: ({ doc }) => cleanText(doc.querySelector(css('headlineClass'))?.textContent) },
+    ],
+  },
+  title: {
+    check: check.text,
+    strategies: [
+      { name: 'json-ld', confidence: TRUST.structured, read: (page) => ldString(personLd(page)?.jobTitle) },
+      { name: 'experience', confidence: TRUST.semantic, read: (page) => experience(page)?.title },
+    ],
+  },
+  company: {
+    check: check.name,
+    strategies: [
+      { name: 'json-ld', confidence: TRUST.structured, read: (page) => ldString(currentEmployer(page)) },
+      { name: 'aria-label', confidence: TRUST.aria, read: currentCompanyLabel },
+      { name: 'experience', confidence: TRUST.classes, read: ({ doc }) => currentExperience(doc, undefined)?.company },
+    ],
+  },
+  companyLinkedinUrl: {
+    check: check.linkedinCompany,
+    strategies: [
+      { name: 'json-ld', confidence: TRUST.structured, read: (page) => ldString(currentEmployer(page), 'url') },
+      { name: 'experience', confidence: TRUST.semantic, read: (page) => experience(page)?.companyUrl },
+    ],
+  },
+  location: {
+    check: check.text,
+    strategies: [
+      { name: 'json-ld', confidence: TRUST.structured, read: (page) => ldString(personLd(page)?.address, 'addressLocality') },
+      { name: 'embedded-json', confidence: TRUST.structured, read: (page) => entityText(member(page), 'locationName') },
+      { name: 'class:t-black--light', confidence: TRUST.classes, read: ({ doc }) => visibleText(doc.querySelector(css('locationClass'))) },
+    ],
+  },
+  // The live URL first: in the single-page app the canonical link can lag behind a navigation.
+  linkedinUrl: {
+    check: check.linkedinProfile,
+    strategies: [
+      { name: 'url', confidence: TRUST.url, read: ({ url }) => url.href },
+      { name: 'canonical', confidence: TRUST.url, read: ({ doc }) => doc.querySelector(css('canonical'))?.getAttribute('href') },
+      { name: 'json-ld', confidence: TRUST.structured, read: (page) => ldString(personLd(page)?.url, 'url') },
+    ],
+  },
+  photoUrl: {
+    check: isPhoto,
+    strategies: [
+      { name: 'json-ld', confidence: TRUST.structured, read: (page) => ldString(personLd(page)?.image, 'contentUrl') },
+      { name: 'img-alt', confidence: TRUST.semantic, read: ({ doc }) => photoByAlt(doc) },
+      { name: 'class:profile-picture', confidence: TRUST.classes, read: ({ doc }) => doc.querySelector(css('photoClass'))?.getAttribute('src') },
+    ],
+  },
+  ...contactPlans(),
 };
 
+// The portrait is the image whose alt text is the person's name, next to the page's one h1.
+function photoByAlt(doc: Document): string | null | undefined {
+  const name = cleanText(doc.querySelector(css('profileHeading'))?.textContent);
+  return name ? [...doc.querySelectorAll(css('portraitCandidates'))].find((img) => cleanText(img.getAttribute('alt')) === name)?.getAttribute('src') : undefined;
+}
+
+/** A LinkedIn person profile as a capture; a page without a name gives no fields at all. */
 export function extractLinkedinProfile(doc: Document, url: string): PersonCapture {
-  const fields: PersonCapture['fields'] = {};
-  for (const [field, strategies] of Object.entries(STRATEGIES) as Array<[PersonCaptureField, Strategy[]]>) {
-    for (const strategy of strategies) {
-      const value = safely(() => strategy.read(doc));
-      if (value) {
-        fields[field] = { value, confidence: strategy.confidence, strategy: strategy.name };
-        break;
-      }
-    }
-  }
-  const profileUrl = canonicalProfileUrl(doc.querySelector('link[rel="canonical"]')?.getAttribute('href') ?? url) ?? canonicalProfileUrl(url);
-  if (profileUrl) fields.linkedinUrl = { value: profileUrl, confidence: 0.95, strategy: 'url' } satisfies CapturedField;
+  const page = pageOf(doc, url);
+  const { fields } = runPlans(page, PLANS, PERSON_CAPTURE_FIELDS);
+  if (!fields.fullName) return { kind: 'person', source: 'linkedin', url, fields: {}, missing: [...PERSON_CAPTURE_FIELDS] };
+  // Split only when no source gave either part: halves from two sources may not belong together.
+  if (!fields.givenName && !fields.familyName) Object.assign(fields, splitName(fields.fullName));
   return { kind: 'person', source: 'linkedin', url, fields, missing: PERSON_CAPTURE_FIELDS.filter((f) => !fields[f]) };
 }
 
-function personLd(doc: Document): Record<string, unknown> | undefined {
-  return readJsonLd(doc).find((node) => hasType(node, 'Person'));
-}
-
-/** `https://www.linkedin.com/in/<slug>/`, whatever locale path, query or subdomain the page had. */
-export function canonicalProfileUrl(href: string): string | undefined {
-  const match = /^https?:\/\/(?:[a-z]{2,3}\.|www\.)?linkedin\.com\/in\/([^/?#]+)/i.exec(href.trim());
-  return match ? `https://www.linkedin.com/in/${match[1]!.toLowerCase()}/` : undefined;
-}
-
-function safely(read: () => string | undefined): string | undefined {
-  try {
-    return read();
-  } catch {
-    return undefined;
-  }
-}
-
-// Fixtures: tests/fixtures/linkedin/profile-ada.html
+// Fixtures: sites/www.linkedin.com/in/ada-lovelace/index.html, sites/www.linkedin.com/in/sara-ahmadi/index.html, pages/linkedin/profile-public.html, pages/linkedin/profile-rtl-persian.html, pages/linkedin/profile-contact-info.html, pages/linkedin/profile-cjk.html, pages/linkedin/profile-missing-fields.html

@@ -1,2 +1,3 @@
 export * from './grid';
 export * from './tasks';
+export * from './recurrence';

@@ -7,8 +7,9 @@ const LIST_SEPARATOR = '; ';
 
 // Sheets reads a written string the way it reads typing: `=...` runs, `+98 912` and `1-2` become numbers or
 // dates. OWASP's formula-injection guidance: prefix such text with an apostrophe, which Sheets keeps as a
-// quote prefix (getValues returns the text without it).
-const FORMULA_TRIGGER = /^[=+\-@\t\r\n]/;
+// quote prefix (getValues returns the text without it). Text that itself starts with an apostrophe gets one
+// too, or Sheets would take its own apostrophe for the prefix and drop it.
+const FORMULA_TRIGGER = /^[=+\-@\t\r\n']/;
 const WOULD_PARSE_AS_VALUE = /^(?:[\s\d.,:/+\-()%$€£]+|true|false)$/i;
 
 /** Text as it must be written so that a spreadsheet keeps it as text, never a formula or a number. */

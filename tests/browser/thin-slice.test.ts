@@ -26,7 +26,7 @@ test('saving a LinkedIn profile puts one row in the Customers sheet, and saving 
 
   await expect.poll(async () => (await customers()).length, { timeout: 20_000 }).toBe(1);
   const [row] = await customers();
-  expect(row).toMatchObject({ 'Full name': 'Ada Lovelace', Headline: 'Analyst of engines · Writes the first programs', LinkedIn: PROFILE, Stage: 'suspect', Revision: 1 });
+  expect(row).toMatchObject({ 'Full name': 'Ada Lovelace', Headline: 'Analyst of engines · Writes the first programs', LinkedIn: 'https://www.linkedin.com/in/ada-lovelace', Stage: 'suspect', Revision: 1 });
   expect(String(row!.Id)).toMatch(/^[0-9a-f-]{36}$/);
 
   // The person is now known: the page says so, and a second save updates the same row.

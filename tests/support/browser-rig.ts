@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Page } from 'playwright-core';
 import { launchWithExtension } from '../../emulator/chromium';
 import { LOCAL_REP, startLocalBackend, type LocalBackend } from '../../emulator/local-backend';
 import { startLocalSites } from '../../emulator/local-sites';
@@ -30,6 +31,21 @@ export async function startRig() {
     ...browser,
     backend,
     workbookFile: backend.workbookFile,
+    /**
+     * Clicks the extension's toolbar button on a page, as the rep would: Chromium's Extensions.triggerAction
+     * (CDP) fires action.onClicked and grants activeTab for that tab, which a synthetic key press cannot do.
+     */
+    async clickToolbarButton(page: Page) {
+      const cdp = await browser.context.browser()!.newBrowserCDPSession();
+      try {
+        const { targetInfos } = (await cdp.send('Target.getTargets', { filter: [{ type: 'tab' }] })) as { targetInfos: Array<{ targetId: string; url: string }> };
+        const tab = targetInfos.find((t) => t.url === page.url());
+        if (!tab) throw new Error(`No tab shows ${page.url()}`);
+        await cdp.send('Extensions.triggerAction' as 'Target.getTargets', { id: browser.extensionId, targetId: tab.targetId } as never);
+      } finally {
+        await cdp.detach();
+      }
+    },
     /** Another rep: their own browser profile and sync key, syncing to the same sheet. */
     async addRep(name: string, email: string) {
       const key = backend.runtime.call<string>('issueRepKey', name, email);

@@ -1,43 +1,27 @@
-import './style.css';
-import { render } from 'preact';
-import { createShadowRootUi, defineContentScript, type ContentScriptContext } from '#imports';
+import { defineContentScript } from '#imports';
+import { cleanText } from '../../captures/dom';
+import { extractLinkedinCompany } from '../../captures/linkedin-company';
 import { extractLinkedinProfile } from '../../captures/linkedin-profile';
-import { isPage } from '../../captures/pages';
-import { SaveButton } from './SaveButton';
+import { extractSalesNavigatorLead } from '../../captures/sales-navigator-lead';
+import { extractSalesNavigatorSearch } from '../../captures/sales-navigator-search';
+import { isLinkedinCompany, isLinkedinProfile, isSalesNavigatorLead, isSalesNavigatorSearch } from '../../captures/pages';
+import { css } from '../../captures/linkedin-selectors';
+import { runCaptures } from '../../captures/ui/run-captures';
 
 /**
- * LinkedIn is a single-page app: the script runs on every LinkedIn page and shows the save control
- * whenever the current URL is a profile, re-checking on in-app navigation.
+ * LinkedIn is a single-page app: the script runs on every LinkedIn page and offers the capture for the
+ * current URL (profile, company, Sales Navigator lead or list), again after each in-app navigation.
  */
 export default defineContentScript({
   matches: ['https://www.linkedin.com/*', 'https://*.linkedin.com/*'],
   cssInjectionMode: 'ui',
-  async main(ctx) {
-    let ui: Awaited<ReturnType<typeof mount>> | undefined;
-    const update = async (href: string) => {
-      ui?.remove();
-      ui = isPage('linkedinProfile', href) ? await mount(ctx) : undefined;
-    };
-    ctx.addEventListener(window, 'wxt:locationchange', ({ newUrl }) => void update(newUrl.href));
-    await update(location.href);
+  main(ctx) {
+    runCaptures(ctx, [
+      // The page's heading shows the name once LinkedIn has rendered the profile, not just fetched it.
+      { page: 'linkedinProfile', test: isLinkedinProfile, extract: extractLinkedinProfile, complete: (c) => c.kind === 'person' && cleanText(document.querySelector(css('profileHeading'))?.textContent) === c.fields.fullName?.value },
+      { page: 'linkedinCompany', test: isLinkedinCompany, extract: extractLinkedinCompany, label: 'Save company to Clipsheet' },
+      { page: 'salesNavigatorLead', test: isSalesNavigatorLead, extract: extractSalesNavigatorLead },
+      { page: 'salesNavigatorSearch', test: isSalesNavigatorSearch, extract: extractSalesNavigatorSearch },
+    ]);
   },
 });
-
-async function mount(ctx: ContentScriptContext) {
-  const ui = await createShadowRootUi(ctx, {
-    name: 'clipsheet-save',
-    position: 'inline',
-    anchor: 'body',
-    append: 'last',
-    onMount(container) {
-      // Extract at click time, so content that arrived late is included.
-      render(<SaveButton capture={() => extractLinkedinProfile(document, location.href)} />, container);
-      return container;
-    },
-    onRemove(container) {
-      if (container) render(null, container);
-    },
-  });
-  ui.mount();
-  return ui;
-}

@@ -1,0 +1,277 @@
+import Papa from 'papaparse';
+import { buildPersonIndex, domainOfEmail, foldText, mergePeople, normaliseEmail, valueOf } from '../../shared/identity';
+import { transitionStage, isStage } from '../../shared/ladder';
+import { ACQUISITION_SOURCES, Person, type ProvenanceEntry } from '../../shared/model';
+import { queueForSync, type StoreContext } from './changes';
+import type { ClipsheetDb } from './db';
+
+/** The person fields a CSV column can be mapped to. */
+export const IMPORT_FIELDS = [
+  'fullName',
+  'givenName',
+  'familyName',
+  'title',
+  'headline',
+  'company',
+  'emails',
+  'phones',
+  'linkedinUrl',
+  'website',
+  'location',
+  'tags',
+  'stage',
+  'stageReason',
+  'acquisitionSource',
+  'owner',
+  'notes',
+] as const;
+export type ImportField = (typeof IMPORT_FIELDS)[number];
+/** For each CSV column, the field it fills, or null to leave it out. */
+export type ColumnMapping = Array<ImportField | null>;
+
+export interface ParsedCsv {
+  headers: string[];
+  rows: string[][];
+}
+
+/** Reads CSV text (comma, semicolon or tab separated; a UTF-8 BOM is ignored); the first row is the header. */
+export function parseCsv(text: string): ParsedCsv {
+  const result = Papa.parse<string[]>(text.replace(/^\uFEFF/, ''), { skipEmptyLines: 'greedy' });
+  const [headers = [], ...rows] = result.data;
+  return { headers: headers.map((header) => header.trim()), rows };
+}
+
+// Header names people use, folded (lower case, Persian letters unified, no spaces or punctuation).
+const SYNONYMS: Record<ImportField, string[]> = {
+  fullName: ['fullname', 'name', 'contact', 'contactname', 'person', 'نامونامخانوادگی', 'نامکامل', 'نام', 'مخاطب'],
+  givenName: ['givenname', 'firstname', 'first', 'forename', 'نامکوچک'],
+  familyName: ['familyname', 'lastname', 'last', 'surname', 'نامخانوادگی', 'فامیلی'],
+  title: ['title', 'jobtitle', 'position', 'role', 'سمت', 'عنوانشغلی', 'شغل'],
+  headline: ['headline'],
+  company: ['company', 'organisation', 'organization', 'org', 'account', 'employer', 'companyname', 'شرکت', 'سازمان'],
+  emails: ['emails', 'email', 'emailaddress', 'mail', 'ایمیل', 'پستالکترونیک', 'رایانامه'],
+  phones: ['phones', 'phone', 'mobile', 'tel', 'telephone', 'phonenumber', 'cell', 'تلفن', 'موبایل', 'شمارهتماس', 'تلفنهمراه', 'همراه'],
+  linkedinUrl: ['linkedin', 'linkedinurl', 'linkedinprofile', 'لینکدین'],
+  website: ['website', 'web', 'url', 'site', 'وبسایت', 'سایت'],
+  location: ['location', 'city', 'address', 'country', 'شهر', 'موقعیت', 'آدرس', 'نشانی'],
+  tags: ['tags', 'tag', 'labels', 'label', 'برچسب', 'برچسبها'],
+  stage: ['stage', 'status', 'lifecyclestage', 'مرحله', 'وضعیت'],
+  stageReason: ['stagereason', 'reason', 'دلیل'],
+  acquisitionSource: ['source', 'leadsource', 'منبع'],
+  owner: ['owner', 'rep', 'accountowner', 'مسئول'],
+  notes: ['notes', 'note', 'comments', 'comment', 'description', 'یادداشت', 'توضیحات'],
+};
+const foldHeader = (header: string) => foldText(header).replace(/[\s\p{P}\u200c]+/gu, '');
+
+/** A first guess at which field each column fills, from its header; each field is used once. */
+export function guessMapping(headers: readonly string[]): ColumnMapping {
+  const used = new Set<ImportField>();
+  return headers.map((header) => {
+    const folded = foldHeader(header);
+    const field = IMPORT_FIELDS.find((candidate) => !used.has(candidate) && SYNONYMS[candidate].includes(folded));
+    if (field) used.add(field);
+    return field ?? null;
+  });
+}
+
+/** Why a row was rejected, merged or flagged; the side panel words it in the rep's language. */
+export type ImportNote =
+  | { code: 'no-name' }
+  | { code: 'never-log'; domain: string }
+  | { code: 'never-log-address'; address: string }
+  | { code: 'invalid'; detail: string }
+  | { code: 'same-key'; key: string }
+  | { code: 'possible-duplicate'; names: string[] }
+  | { code: 'bad-email'; value: string }
+  | { code: 'stage-ignored'; value: string; detail: string };
+
+export interface ImportRowOutcome {
+  /** The line in the file (the header is line 1). */
+  line: number;
+  outcome: 'created' | 'merged' | 'rejected';
+  name?: string;
+  personId?: string;
+  notes: ImportNote[];
+}
+
+export interface ImportReport {
+  created: number;
+  merged: number;
+  rejected: number;
+  /** Created, but a possible duplicate the rep should review. */
+  flagged: number;
+  /** Every row that was not simply created: rejected, merged, flagged or with a value left out. */
+  details: ImportRowOutcome[];
+}
+
+export interface ImportOptions {
+  /** Email domains and addresses never logged [S8] (the team's own, personal ones): such rows are rejected. */
+  neverLogDomains?: readonly string[];
+  neverLogAddresses?: readonly string[];
+  onProgress?: (done: number, total: number) => void;
+  /** Rows written per transaction. */
+  chunkSize?: number;
+}
+
+// A cell our own export protected against formulas ('=...) comes back without its guard.
+const unguard = (cell: string) => (/^'[=+\-@\t\r\n]/.test(cell) ? cell.slice(1) : cell);
+const splitList = (cell: string, separators: RegExp) => cell.split(separators).map((item) => item.trim()).filter(Boolean);
+
+/** One row as person fields, with the values left out and why. */
+export function rowToFields(row: readonly string[], mapping: ColumnMapping): { fields: Record<string, unknown>; notes: ImportNote[] } {
+  const fields: Record<string, unknown> = {};
+  const notes: ImportNote[] = [];
+  mapping.forEach((field, column) => {
+    const cell = unguard((row[column] ?? '').trim());
+    if (!field || !cell) return;
+    if (field === 'emails') {
+      const emails = (fields.emails as string[] | undefined) ?? [];
+      for (const email of splitList(cell, /[;,\s]+/)) {
+        if (normaliseEmail(email).ok) emails.push(email);
+        else notes.push({ code: 'bad-email', value: email });
+      }
+      if (emails.length) fields.emails = emails;
+    } else if (field === 'phones') fields.phones = splitList(cell, /[;,\n]+/);
+    else if (field === 'tags') fields.tags = splitList(cell, /[;,،\n]+/);
+    else if (field === 'acquisitionSource') {
+      const source = cell.toLowerCase();
+      fields.acquisitionSource = (ACQUISITION_SOURCES as readonly string[]).includes(source) ? source : 'other';
+    } else fields[field] = cell;
+  });
+  if (!fields.fullName && (fields.givenName || fields.familyName)) fields.fullName = [fields.givenName, fields.familyName].filter(Boolean).join(' ');
+  return { fields, notes };
+}
+
+// A stage from another CRM is kept when the ladder allows it for a contact without purchases; first-time and
+// repeat customer are facts about orders, which a contact list does not carry.
+function importedStage(fields: Record<string, unknown>, notes: ImportNote[]): { stage: string; stageReason?: string } {
+  const raw = typeof fields.stage === 'string' ? fields.stage.toLowerCase() : '';
+  if (!raw || raw === 'suspect' || raw === 'prospect') return { stage: raw || 'suspect' };
+  if (!isStage(raw)) {
+    notes.push({ code: 'stage-ignored', value: String(fields.stage), detail: 'not a stage' });
+    return { stage: 'suspect' };
+  }
+  const reason = typeof fields.stageReason === 'string' ? fields.stageReason : undefined;
+  const [code, ...rest] = (reason ?? '').split(':');
+  const moved = transitionStage('prospect', raw, { purchases: 0, reason: code, note: rest.join(':') });
+  if (moved.ok) return { stage: moved.stage, stageReason: moved.stageReason };
+  notes.push({ code: 'stage-ignored', value: raw, detail: moved.error.message });
+  return { stage: 'suspect' };
+}
+
+const emailKey = (email: string) => valueOf(normaliseEmail(email)) ?? email.trim().toLowerCase();
+const isNeverLogged = (email: string, domains: readonly string[]) => {
+  const domain = domainOfEmail(emailKey(email));
+  return domains.find((blocked) => domain === blocked || domain.endsWith(`.${blocked}`));
+};
+
+/**
+ * Imports people from CSV rows [S8]: each row becomes a person, de-duplicated with shared/identity against the
+ * store and the rows before it. A row sharing an exact key (email, phone, LinkedIn) with someone is merged into
+ * them (mergePeople, the other values kept in history); a fuzzy candidate is created and flagged for the merge
+ * review; a row without a name, on the never-log list or refused by the schema is rejected, with the reason.
+ * Written in chunks, each chunk's people and outbox entries in one transaction.
+ */
+export async function importPeople(db: ClipsheetDb, rows: readonly string[][], mapping: ColumnMapping, context: StoreContext, options: ImportOptions = {}): Promise<ImportReport> {
+  const stored = (await db.people.toArray()).filter((person) => !person.deleted);
+  const current = new Map(stored.map((person) => [person.id, person]));
+  const index = buildPersonIndex(stored);
+  const report: ImportReport = { created: 0, merged: 0, rejected: 0, flagged: 0, details: [] };
+  const provenance: ProvenanceEntry = { source: 'import', at: context.now, by: context.owner || undefined };
+  const chunkSize = options.chunkSize ?? 2_500;
+  const neverLog = (options.neverLogDomains ?? []).map((domain) => domain.toLowerCase());
+  const neverLogAddresses = new Set((options.neverLogAddresses ?? []).map(emailKey));
+  let dirty = new Map<string, Person>();
+
+  // One chunk is written while the next is worked out: IndexedDB does its part in the browser process, so the
+  // two overlap. Chunks commit in order, each with its outbox entries.
+  let writing: Promise<void> = Promise.resolve();
+  const flush = async () => {
+    await writing;
+    if (dirty.size === 0) return;
+    const people = [...dirty.values()];
+    dirty = new Map();
+    writing = db.transaction('rw', db.people, db.outbox, async () => {
+      await db.people.bulkPut(people);
+      await queueForSync(db, 'person', people.map((person) => person.id), context);
+    });
+  };
+
+  for (let i = 0; i < rows.length; i++) {
+    const line = i + 2;
+    const { fields, notes } = rowToFields(rows[i]!, mapping);
+    const name = typeof fields.fullName === 'string' ? fields.fullName : undefined;
+    const reject = (note: ImportNote) => {
+      report.rejected++;
+      report.details.push({ line, outcome: 'rejected', name, notes: [...notes, note] });
+    };
+    const emails = (fields.emails as string[] | undefined) ?? [];
+    const blocked = emails.map((email) => isNeverLogged(email, neverLog)).find(Boolean);
+    const blockedAddress = emails.find((email) => neverLogAddresses.has(emailKey(email)));
+    if (!name) reject({ code: 'no-name' });
+    else if (blocked) reject({ code: 'never-log', domain: blocked });
+    else if (blockedAddress) reject({ code: 'never-log-address', address: blockedAddress });
+    else {
+      const { stage, stageReason } = importedStage(fields, notes);
+      delete fields.stage;
+      delete fields.stageReason;
+      const id = context.newId();
+      const rowProvenance = Object.fromEntries(Object.keys(fields).map((key) => [key, provenance]));
+      const parsed = Person.schema.safeParse({
+        ...fields,
+        id,
+        revision: 0,
+        createdAt: context.now,
+        updatedAt: context.now,
+        owner: (fields.owner as string | undefined) || context.owner,
+        stage,
+        stageReason,
+        acquisitionSource: fields.acquisitionSource ?? 'other',
+        provenance: rowProvenance,
+      });
+      if (!parsed.success) reject({ code: 'invalid', detail: parsed.error.issues.slice(0, 3).map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ') });
+      else {
+        const match = index.match(parsed.data);
+        const existing = match.kind === 'exact' ? current.get(match.personId) : undefined;
+        if (match.kind === 'exact' && existing) {
+          // What the row says, laid over the person it matched: a value the row leaves empty is no news. Stage and
+          // owner stay as they are: a contact list neither moves anyone on the ladder nor hands them over.
+          const { owner: _owner, ...news } = fields;
+          const incoming = Person.schema.parse({ ...existing, ...news, id, createdAt: context.now, updatedAt: context.now, provenance: { ...existing.provenance, ...rowProvenance } });
+          const merging = mergePeople(existing, incoming, { at: context.now });
+          // The row merges into the person it matched, who keeps their id even when the row's (created this
+          // instant, a tie mergePeople settles by id) would sort first; the row's id never existed anywhere.
+          const merged = Person.schema.parse({
+            ...merging,
+            id: existing.id,
+            createdAt: existing.createdAt,
+            history: merging.history.filter((entry) => !(entry.field === 'id' && (entry.value === id || entry.value === existing.id))),
+          });
+          current.set(merged.id, merged);
+          dirty.set(merged.id, merged);
+          index.add(merged);
+          report.merged++;
+          report.details.push({ line, outcome: 'merged', name, personId: merged.id, notes: [...notes, { code: 'same-key', key: match.key }] });
+        } else {
+          current.set(id, parsed.data);
+          dirty.set(id, parsed.data);
+          index.add(parsed.data);
+          report.created++;
+          if (match.kind === 'candidates') {
+            report.flagged++;
+            notes.push({ code: 'possible-duplicate', names: match.ids.slice(0, 3).map((other) => current.get(other)?.fullName ?? other) });
+          }
+          if (notes.length) report.details.push({ line, outcome: 'created', name, personId: id, notes });
+        }
+      }
+    }
+    if (dirty.size >= chunkSize) {
+      await flush();
+      options.onProgress?.(i + 1, rows.length);
+    }
+  }
+  await flush();
+  await writing;
+  options.onProgress?.(rows.length, rows.length);
+  return report;
+}

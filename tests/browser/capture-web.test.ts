@@ -1,0 +1,70 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { startRig, type Rig } from '../support/browser-rig';
+import { readSheetRows } from '../support/workbook-file';
+
+// Any other page: no content script and no host permission. The rep's click on the toolbar button grants
+// activeTab and opens the popup, whose "Clip this page" sends 'clip-tab'; the background injects the extractor
+// bundle into that one tab and saves what it returns.
+let rig: Rig;
+beforeAll(async () => {
+  rig = await startRig();
+});
+afterAll(async () => rig?.stop());
+
+const sheet = (name: string) => readSheetRows(rig.workbookFile, name);
+
+// What the popup's button does (the popup itself is not a page Playwright can reach), from an extension page.
+async function clipFromPopup(page: Page, selection = false) {
+  // The active tab, as the popup asks for it (a tab's URL is hidden from an extension without access to it).
+  await page.bringToFront();
+  const tabId = await rig.worker.evaluate(async () => (await chrome.tabs.query({ active: true, lastFocusedWindow: true }))[0]!.id!);
+  const extensionPage = await rig.context.newPage();
+  await extensionPage.goto(`chrome-extension://${rig.extensionId}/options.html`);
+  const reply = await extensionPage.evaluate(([id, text]) => chrome.runtime.sendMessage({ type: 'clip-tab', payload: { tabId: id, selection: text } }), [tabId, selection] as const);
+  await extensionPage.close();
+  return reply as { ok: boolean; value?: { created: number }; error?: string };
+}
+
+test('without the toolbar click the page cannot be read; after it, its JSON-LD organisation and two people are saved', async () => {
+  const page = await rig.context.newPage();
+  await page.goto('https://www.example-company.com/?visit=1');
+  // activeTab only: no click, no access (the extension has no host permission for this site).
+  expect((await clipFromPopup(page)).ok).toBe(false);
+  await rig.clickToolbarButton(page);
+  expect(await clipFromPopup(page)).toMatchObject({ ok: true, value: { created: 3 } });
+  await expect.poll(async () => (await sheet('Organisations')).length, { timeout: 20_000 }).toBe(1);
+  expect((await sheet('Organisations'))[0]).toMatchObject({
+    Name: 'Example Company',
+    Domain: 'example-company.com',
+    Website: 'https://www.example-company.com/',
+    LinkedIn: 'https://www.linkedin.com/company/example-company',
+    Size: '11-50 employees',
+    Headquarters: 'Tabriz, East Azerbaijan, IR',
+  });
+  await expect.poll(async () => (await sheet('Customers')).length, { timeout: 20_000 }).toBe(2);
+  const people = await sheet('Customers');
+  expect(people.find((p) => p['Full name'] === 'Bahram Jafari')).toMatchObject({ Title: 'Managing Director', Emails: 'bahram@example-company.com', Source: 'website' });
+  expect(people.find((p) => p['Full name'] === 'Elham Moradi')).toMatchObject({ Title: 'Export Manager' });
+  await page.close();
+});
+
+test('a text selection is clipped: name, title and company from its lines, the one address in it', async () => {
+  const page = await rig.context.newPage();
+  await page.goto('https://www.example-company.com/?visit=2');
+  await rig.clickToolbarButton(page);
+  await page.evaluate(() => {
+    const note = document.createElement('pre');
+    note.textContent = 'Shirin Nouri\nHead of Logistics at Yakhchal Foods\nshirin@yakhchal-foods.example';
+    document.body.append(note);
+    getSelection()!.selectAllChildren(note);
+  });
+  const reply = await clipFromPopup(page, true);
+  expect(reply, JSON.stringify(reply)).toMatchObject({ ok: true, value: { created: 1 } });
+  await expect.poll(async () => (await sheet('Customers')).find((p) => p['Full name'] === 'Shirin Nouri'), { timeout: 20_000 }).toMatchObject({
+    Title: 'Head of Logistics',
+    Company: 'Yakhchal Foods',
+    Emails: 'shirin@yakhchal-foods.example',
+  });
+  await page.close();
+});
