@@ -16,6 +16,7 @@ export const en = {
   'sync.error': 'Sync failed; changes are kept and retried.',
   'sync.syncing': 'Syncing…',
   'sync.revoked': 'Your sync key was revoked; your local data is kept.',
+  'sync.overtaken': 'Newer changes by others overtook some of your edits. Both were merged; your values are kept in each record’s history:',
 
   'search.label': 'Search contacts',
   'search.placeholder': 'Name, company, title, email, phone, notes…',

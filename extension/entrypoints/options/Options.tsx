@@ -106,6 +106,18 @@ export function Options({ ports }: { ports: OptionsPorts }) {
       <section aria-live="polite" data-testid="sync-status" data-state={status?.state}>
         <h2>{t('options.status')}</h2>
         {status && <p>{describe(status, translator)}</p>}
+        {!!status?.overtaken?.length && (
+          <div data-testid="sync-overtaken">
+            <p>{t('sync.overtaken')}</p>
+            <ul>
+              {status.overtaken.map((o) => (
+                <li key={`${o.id}-${o.at}`}>
+                  <a href={`sidepanel.html#/${o.entity}/${o.id}`}>{o.id}</a>: {o.fields.join(', ')}
+                </li>
+              ))}
+            </ul>
+          </div>
+        )}
       </section>
     </main>
   );

@@ -73,3 +73,13 @@ test('choosing Persian turns the page right-to-left', async () => {
   await waitFor(() => expect(document.documentElement.dir).toBe('rtl'));
   expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('تنظیمات کلیپ‌شیت');
 });
+
+test('edits that newer changes overtook are listed, each linked to its record', async () => {
+  const { port } = ports();
+  const overtaken = [{ entity: 'person', id: 'p-42', fields: ['title', 'location'], at: '2026-05-04T09:00:00.000Z' }];
+  port.watchStatus = (callback) => (callback({ state: 'idle', pending: 0, failures: 0, overtaken }), () => undefined);
+  render(<Options ports={port} />);
+  const list = await screen.findByTestId('sync-overtaken');
+  expect(list.textContent).toContain('p-42: title, location');
+  expect(list.querySelector('a')!.getAttribute('href')).toBe('sidepanel.html#/person/p-42');
+});
