@@ -1,9 +1,10 @@
 import './QuickLog.css';
 import { useRef, useState } from 'preact/hooks';
-import { DIRECTIONS, EXPERIENCES, INTERACTION_TYPES, RECURRENCES, VOICE_OF_CUSTOMER, type Interaction } from '../../shared/model';
+import { DIRECTIONS, EXPERIENCES, INTERACTION_TYPES, VOICE_OF_CUSTOMER, type Interaction } from '../../shared/model';
 import type { Recurrence } from '../../shared/levels';
 import { useTranslator } from '../i18n/i18n';
 import { fromLocalInput, toLocalInput, tomorrowAt } from './date-input';
+import { DueFields } from './DueFields';
 import { useStore } from './workspace-store';
 
 const MAIN_TYPES = ['call', 'meeting', 'note', 'email'] as const;
@@ -15,7 +16,7 @@ const HAS_DIRECTION = new Set(['email', 'call', 'linkedin message']);
  */
 export function QuickLog({ personId }: { personId: string }) {
   const store = useStore();
-  const { t, term, dateTime } = useTranslator();
+  const { t, term } = useTranslator();
   const [type, setType] = useState<Interaction['type']>('call');
   const [direction, setDirection] = useState<Interaction['direction']>('outbound');
   const [summary, setSummary] = useState('');
@@ -133,21 +134,7 @@ export function QuickLog({ personId }: { personId: string }) {
           <span>{t('log.nextStep')}</span>
           <input value={nextStep} onInput={(e) => setNextStep(e.currentTarget.value)} data-testid="log-next-step" />
         </label>
-        <label class="field">
-          <span>{t('log.nextStepDue')}</span>
-          <input type="datetime-local" value={due} onInput={(e) => setDue(e.currentTarget.value)} data-testid="log-next-due" />
-          <span class="due-preview">{dateTime(fromLocalInput(due))}</span>
-        </label>
-        <label class="field">
-          <span>{t('tasks.recurrence')}</span>
-          <select value={recurrence} onChange={(e) => setRecurrence(e.currentTarget.value as Recurrence)} data-testid="log-recurrence">
-            {RECURRENCES.map((value) => (
-              <option key={value} value={value}>
-                {term('recurrence', value)}
-              </option>
-            ))}
-          </select>
-        </label>
+        <DueFields label={t('log.nextStepDue')} due={due} onDue={setDue} recurrence={recurrence} onRecurrence={setRecurrence} testId="log-next" />
       </div>
       {problems.map((problem) => (
         <p class="problem" role="alert" key={problem}>

@@ -1,9 +1,10 @@
 import './TaskList.css';
 import { useState } from 'preact/hooks';
-import { RECURRENCES, type Task } from '../../shared/model';
+import type { Task } from '../../shared/model';
 import type { Recurrence } from '../../shared/levels';
 import { useTranslator } from '../i18n/i18n';
 import { fromLocalInput, toLocalInput, tomorrowAt } from './date-input';
+import { DueFields } from './DueFields';
 import { useStore } from './workspace-store';
 
 /** Open follow-ups with their actions: done, snooze a day or a week, cancel; optionally who each is about. */
@@ -56,7 +57,7 @@ export function TaskList({ tasks, people, now, testId }: { tasks: readonly Task[
 /** Adds a follow-up or reminder: what, when (local time), and whether it repeats daily, weekly or monthly. */
 export function TaskForm({ personId }: { personId?: string }) {
   const store = useStore();
-  const { t, term, dateTime } = useTranslator();
+  const { t } = useTranslator();
   const [title, setTitle] = useState('');
   const [due, setDue] = useState(() => toLocalInput(tomorrowAt(9)));
   const [recurrence, setRecurrence] = useState<Recurrence>('none');
@@ -79,21 +80,7 @@ export function TaskForm({ personId }: { personId?: string }) {
           <span>{t('tasks.title')}</span>
           <input value={title} onInput={(e) => setTitle(e.currentTarget.value)} aria-required="true" data-testid="task-title" />
         </label>
-        <label class="field">
-          <span>{t('tasks.due')}</span>
-          <input type="datetime-local" value={due} onInput={(e) => setDue(e.currentTarget.value)} aria-required="true" data-testid="task-due" />
-          <span class="due-preview muted">{dateTime(fromLocalInput(due))}</span>
-        </label>
-        <label class="field">
-          <span>{t('tasks.recurrence')}</span>
-          <select value={recurrence} onChange={(e) => setRecurrence(e.currentTarget.value as Recurrence)} data-testid="task-recurrence">
-            {RECURRENCES.map((value) => (
-              <option key={value} value={value}>
-                {term('recurrence', value)}
-              </option>
-            ))}
-          </select>
-        </label>
+        <DueFields label={t('tasks.due')} due={due} onDue={setDue} recurrence={recurrence} onRecurrence={setRecurrence} testId="task" required />
       </div>
       {problem && (
         <p class="problem" role="alert">
