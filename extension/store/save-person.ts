@@ -1,4 +1,5 @@
-import { Person, type ProvenanceEntry } from '../../shared/model';
+import { mergePeople } from '../../shared/identity';
+import { Person } from '../../shared/model';
 import type { PersonCapture } from '../../shared/capture/capture';
 import { personFieldsFromCapture } from '../../shared/capture/person-from-capture';
 import type { ClipsheetDb } from './db';
@@ -21,7 +22,9 @@ export async function saveCapturedPerson(db: ClipsheetDb, capture: PersonCapture
     const existing = await findSamePerson(db, fields);
     const person = Person.schema.parse(
       existing
-        ? updatePerson(existing, fields, provenance, context.now)
+        ? // The capture, as a version of the same person, goes through the one merge [S8]: its values are the
+          // newest, lists are unioned, and every value it replaces stays in history.
+          mergePeople(existing, { ...fields, id: existing.id, createdAt: existing.createdAt, revision: existing.revision, updatedAt: context.now, provenance, history: [] } as Person, { at: context.now })
         : { id: context.newId(), revision: 0, createdAt: context.now, updatedAt: context.now, owner: context.owner, stage: 'suspect', acquisitionSource: sourceOf(capture), ...fields, provenance },
     );
     await db.people.put(person);
@@ -40,19 +43,6 @@ async function findSamePerson(db: ClipsheetDb, fields: Partial<Person>): Promise
     if (byEmail) return byEmail;
   }
   return undefined;
-}
-
-/** The captured values win (they are newest); a value they replace is kept in history. */
-function updatePerson(existing: Person, fields: Partial<Person>, provenance: Record<string, ProvenanceEntry>, now: string): Person {
-  const history = [...existing.history];
-  const next: Record<string, unknown> = { ...existing };
-  for (const [key, value] of Object.entries(fields)) {
-    const old = (existing as Record<string, unknown>)[key];
-    const merged = Array.isArray(value) ? [...new Set([...((old as string[]) ?? []), ...value])] : value;
-    if (old !== undefined && !Array.isArray(old) && old !== value) history.push({ field: key, value: old, source: existing.provenance[key]?.source, at: existing.provenance[key]?.at, replacedAt: now });
-    next[key] = merged;
-  }
-  return { ...(next as Person), updatedAt: now, history, provenance: { ...existing.provenance, ...provenance } };
 }
 
 const sourceOf = (capture: PersonCapture): Person['acquisitionSource'] => (capture.source === 'linkedin' ? 'linkedin' : capture.source === 'gmail' ? 'email' : 'website');
