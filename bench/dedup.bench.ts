@@ -7,21 +7,12 @@
  */
 import { buildPersonIndex, type MatchResult, type PersonLike } from '../shared/identity';
 import type { Figure } from './figure';
+import { seededRandom } from '../shared/retention/simulate';
 
 const SIZES = (process.env.DEDUP_SIZES ?? '10000,100000,1000000').split(',').map(Number);
 const SEED = 0x5eed;
 const TARGET_MS = 2_000; // 100k against 100k, build and match together, one core
 
-// mulberry32: tiny, fast and good enough to make the same data on every run.
-function prng(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const GIVEN = ['Ali', 'Sara', 'Reza', 'Maryam', 'Kian', 'Neda', 'Omid', 'Leila', 'John', 'Emma', 'علی', 'سارا', 'رضا', 'مریم', 'کیان', 'ندا', 'امید', 'لیلا', 'یاسمن', 'کامران'];
 const FAMILY = ['Rezaei', 'Karimi', 'Ahmadi', 'Hosseini', 'Smith', 'Brown', 'رضایی', 'کریمی', 'احمدی', 'حسینی', 'یزدانی', 'کاظمی', 'موسوی', 'Tehrani', 'Kamali'];
@@ -37,7 +28,7 @@ const arabise = (text: string) => text.replace(/ی/g, 'ي').replace(/ک/g, 'ك')
 
 /** The i-th stored person, the same on every run: a name, a company, an email, often a phone and a LinkedIn URL. */
 function storedPerson(i: number, companies: number): PersonLike & { id: string } {
-  const random = prng(SEED + i);
+  const random = seededRandom(SEED + i);
   const k = Math.floor(random() * companies);
   const slug = `p${i.toString(36)}`;
   return {
@@ -53,7 +44,7 @@ function storedPerson(i: number, companies: number): PersonLike & { id: string }
 
 /** The i-th incoming capture: stored person i written another way (a third), fuzzily (a sixth), or someone new. */
 function incomingRecord(i: number, n: number, companies: number): PersonLike {
-  const random = prng(SEED - i - 1);
+  const random = seededRandom(SEED - i - 1);
   const roll = random();
   if (roll >= 0.5) return storedPerson(n + i, companies);
   const stored = storedPerson(i, companies);

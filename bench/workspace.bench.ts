@@ -17,19 +17,11 @@ import type { Page } from 'playwright-core';
 import { launchWithExtension } from '../emulator/chromium';
 import setup from '../tests/setup/build-once';
 import type { Figure } from './figure';
+import { seededRandom } from '../shared/retention/simulate';
 
 const PEOPLE = Number(process.env.WORKSPACE_PEOPLE ?? 100_000);
 const INTERACTIONS = 1_000;
 
-function prng(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 const pick = <T>(random: () => number, items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
 
 const GIVEN = ['Ali', 'Sara', 'Reza', 'Maryam', 'Kian', 'Neda', 'Omid', 'Leila', 'John', 'Emma', 'Olivia', 'Noah', 'Liam', 'Ava', 'Mia', 'Lucas', 'Hannah', 'David', 'Grace', 'Alan', 'Ada', 'Peter', 'Anna', 'Mohammad', 'Fatemeh', 'Zahra', 'Hossein', 'Amir', 'Nazanin', 'Parisa', 'علی', 'سارا', 'رضا', 'مریم', 'کیان', 'ندا', 'امید', 'لیلا', 'یاسمن', 'کامران', 'محمد', 'فاطمه', 'زهرا', 'حسین', 'امیر', 'نازنین', 'پریسا', 'بهرام', 'شیرین', 'آرش'];
@@ -40,7 +32,7 @@ const NOTES = ['met at the trade show, asked about pricing', 'wants a demo next 
 
 /** The CSV a rep would import: name, email, phone, company, title, notes (one in ten). */
 function contactsCsv(count: number): string {
-  const random = prng(42);
+  const random = seededRandom(42);
   const rows: string[][] = [['Full name', 'Email', 'Phone', 'Company', 'Title', 'Notes']];
   for (let i = 0; i < count; i++) {
     const k = Math.floor(random() * 4000);
