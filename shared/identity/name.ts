@@ -1,4 +1,5 @@
 import { accept, reject, type Normalised } from './problem';
+import { rememberText } from './remember';
 import { FORMULA_TRIGGER, guardText, toAsciiDigits } from './text';
 
 const MAX_INPUT = 500; // the model's bound on a name
@@ -55,14 +56,14 @@ export function normaliseName(raw: unknown): Normalised<string> {
 }
 
 /** A company name as a match key: folded, punctuation and legal forms ("Ltd", "سهامی خاص") removed. */
-export function normaliseCompanyName(raw: unknown): Normalised<string> {
+export const normaliseCompanyName = rememberText((raw: unknown): Normalised<string> => {
   const guarded = guardText(raw, { field: 'company', maxLength: MAX_INPUT });
   if (!guarded.ok) return guarded;
   const tokens = tokensOf(foldText(guarded.value).replace(PUNCTUATION, ' '));
   while (tokens.length > 1 && COMPANY_PREFIXES.has(tokens[0]!)) tokens.shift();
   while (tokens.length > 1 && LEGAL_FORMS.has(tokens[tokens.length - 1]!)) tokens.pop();
   return toKey('company', tokens);
-}
+});
 
 // Stripping a title or punctuation can expose a formula trigger or leave nothing; the key is refused then,
 // exactly as the raw text would be, so that normalising a key again gives the same key.

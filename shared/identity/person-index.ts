@@ -70,15 +70,13 @@ export class PersonIndex {
   // again after an edit is still one person. No allocation for the common case of no hit.
   private hits(map: Map<string, Slots>, keys: readonly string[], selfId: string | undefined): ReadonlyMap<string, string> {
     let hits: Map<string, string> | undefined;
-    const note = (slot: number, key: string) => {
-      const id = this.ids[slot]!;
-      if (id === selfId || hits?.has(id)) return;
-      (hits ??= new Map()).set(id, key);
-    };
     for (const key of keys) {
       const slots = map.get(key);
-      if (typeof slots === 'number') note(slots, key);
-      else if (slots) for (const slot of slots) note(slot, key);
+      if (slots === undefined) continue;
+      for (const slot of typeof slots === 'number' ? [slots] : slots) {
+        const id = this.ids[slot]!;
+        if (id !== selfId && !hits?.has(id)) (hits ??= new Map()).set(id, key);
+      }
     }
     return hits ?? NO_HITS;
   }

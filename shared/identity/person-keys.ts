@@ -27,39 +27,36 @@ export interface PersonKeys {
 
 /** Separates the name from the company part of a fuzzy key; it cannot occur in a normalised name. */
 export const FUZZY_SEPARATOR = '\u0000';
-// `in:`, `email:`, `phone:` start with different letters, so the first one gives the rank.
-const EXACT_RANK: Record<string, number> = { i: 0, e: 1, p: 2 };
-const rankOf = (key: string) => EXACT_RANK[key[0]!]!;
 
 /** Every identity key of a person, with the problems of the values that gave none; never throws. */
 export function derivePersonKeys(person: PersonLike, options: IdentityOptions = {}): PersonKeys {
   const problems: IdentityProblem[] = [];
-  const exact: string[] = [];
+  // Exact keys go strongest kind first (LinkedIn, email, phone), each kind in text order, so both sides of a
+  // match name the same key.
+  const profiles: string[] = [];
+  const emails: string[] = [];
+  const phones: string[] = [];
   // Where the person works. Every value is read, so its problems are reported, even when the name gives no key.
   const workplaces: string[] = [];
   if (person.linkedinUrl !== undefined) {
     const page = kept(parseLinkedInUrl(person.linkedinUrl), problems);
-    if (page?.kind === 'person') exact.push(`in:${page.id}`);
+    if (page?.kind === 'person') profiles.push(`in:${page.id}`);
     else if (page) problems.push({ field: 'linkedinUrl', code: 'malformed', message: 'linkedinUrl is a company page, not a profile' });
   }
   for (const email of listOf(person.emails)) {
     const clean = kept(cleanEmail(email), problems); // cleaned once for both its key and its domain
     if (clean === undefined) continue;
-    pushKey(exact, 'email:', kept(aliasEmail(clean), problems));
-    pushKey(workplaces, 'domain:', valueOf(toCompanyDomain(domainOfEmail(clean)))); // free mail: no company, no problem
+    addKey(emails, 'email:', kept(aliasEmail(clean), problems));
+    addKey(workplaces, 'domain:', valueOf(toCompanyDomain(domainOfEmail(clean)))); // free mail: no company, no problem
   }
-  for (const phone of listOf(person.phones)) pushKey(exact, 'phone:', kept(normalisePhone(phone, options.defaultCountry), problems));
-  if (typeof person.organisationId === 'string' && person.organisationId !== '') workplaces.push(`org:${person.organisationId}`);
-  if (person.company !== undefined) pushKey(workplaces, 'company:', kept(normaliseCompanyName(person.company), problems));
-  if (person.website !== undefined) pushKey(workplaces, 'domain:', kept(companyDomainFromWebsite(person.website), problems, 'free-mail'));
+  for (const phone of listOf(person.phones)) addKey(phones, 'phone:', kept(normalisePhone(phone, options.defaultCountry), problems));
+  if (typeof person.organisationId === 'string' && person.organisationId !== '') addKey(workplaces, 'org:', person.organisationId);
+  if (person.company !== undefined) addKey(workplaces, 'company:', kept(normaliseCompanyName(person.company), problems));
+  if (person.website !== undefined) addKey(workplaces, 'domain:', kept(companyDomainFromWebsite(person.website), problems, 'free-mail'));
   const name = person.fullName === undefined ? undefined : kept(normaliseName(person.fullName), problems);
-  const fuzzy = name === undefined ? [] : unique(workplaces).map((workplace) => name + FUZZY_SEPARATOR + workplace);
-  return { exact: unique(exact).sort(compareExactKeys), fuzzy: fuzzy.sort(), problems };
-}
-
-/** Orders exact keys strongest first (LinkedIn, email, phone), then by text. */
-export function compareExactKeys(a: string, b: string): number {
-  return rankOf(a) - rankOf(b) || (a < b ? -1 : a > b ? 1 : 0);
+  const exact = profiles.concat(inOrder(emails), inOrder(phones));
+  const fuzzy = name === undefined ? [] : inOrder(workplaces).map((workplace) => name + FUZZY_SEPARATOR + workplace);
+  return { exact, fuzzy, problems };
 }
 
 // The value of a normalisation, its problem noted unless it is the expected, harmless one.
@@ -69,11 +66,13 @@ function kept<T>(result: Normalised<T>, problems: IdentityProblem[], quiet?: str
   return undefined;
 }
 
-function pushKey(keys: string[], prefix: string, value: string | undefined): void {
+function addKey(keys: string[], prefix: string, value: string | undefined): void {
   if (value !== undefined) keys.push(prefix + value);
 }
 
-const unique = (keys: string[]): string[] => (keys.length < 2 ? keys : [...new Set(keys)]);
+// Sorted without repeats. Most lists have one key, so that case allocates nothing.
+const inOrder = (keys: string[]): string[] =>
+  keys.length < 2 ? keys : keys.sort().filter((key, i, sorted) => i === 0 || key !== sorted[i - 1]);
 
 // A record read from a damaged sheet row may hold a string where a list belongs; read it as one item.
 function listOf(value: unknown): readonly unknown[] {
