@@ -3,6 +3,7 @@ import { Person } from '../shared/model';
 import type { Settings, SettingsIssue } from '../shared/settings';
 import { scoreCompleteness } from '../shared/value';
 import { findDuplicatePairs, type DuplicatePair } from './duplicates';
+import type { Entity } from '../shared/model';
 import { ENTITY_SHEETS } from './layout';
 import { readSettings } from './settings-sheet';
 import { Table } from './table';
@@ -63,29 +64,129 @@ export function assessPeople(rows: readonly Row[], settings: Settings, now: stri
   };
 }
 
-/** Reads every entity sheet once and the Settings sheet, and reports. */
-export function checkDataQuality(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, now: string): QualityReport {
+/**
+ * Rows of the sheets other than Customers that one scheduled run validates. Customers is read whole every
+ * time (duplicates need everyone at once); the others are read a slice per run, so the hourly trigger stays
+ * within one execution however large Interactions grows: a team at Google's 10M-cell limit is swept in a few
+ * hours, and a team of ordinary size (under this many rows) is checked whole on every run.
+ */
+const ROWS_CHECKED_PER_RUN = 60_000;
+/** A script property that sets another number of rows per run (an operator's knob for unusual sheets). */
+export const ROWS_PER_RUN_PROPERTY = 'clipsheet.quality.rowsPerRun';
+const SWEEP_PROPERTY = 'clipsheet.quality.sweep';
+
+/** The rows of the large sheets one scheduled run validates: the script property if it is a positive number. */
+export function rowsCheckedPerRun(): number {
+  const set = Number(PropertiesService.getScriptProperties().getProperty(ROWS_PER_RUN_PROPERTY));
+  return Number.isInteger(set) && set > 0 ? set : ROWS_CHECKED_PER_RUN;
+}
+// A script property holds at most 9 kB: one example per slice, its text cut short.
+const EXAMPLE_LENGTH = 100;
+
+type InvalidExample = QualityReport['invalidExamples'][number];
+
+/** What one read of some rows found. */
+interface SliceResult {
+  first: number;
+  rows: number;
+  invalid: number;
+  unidentified: number;
+  examples: InvalidExample[];
+}
+
+/** Where the sweep resumes, and what each sheet's slices found when last read. */
+interface Sweep {
+  sheet: string;
+  row: number;
+  slices: Record<string, SliceResult[]>;
+}
+
+/**
+ * Reads the entity sheets and the Settings sheet, and reports. With `rowsPerRun` (the scheduled run), the
+ * sheets other than Customers are validated that many rows at a time, resuming where the last run stopped,
+ * and their counts are the sum of each slice's last reading; without it, every sheet is read whole.
+ */
+export function checkDataQuality(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, now: string, options: { rowsPerRun?: number } = {}): QualityReport {
   const { settings, issues } = readSettings(spreadsheet);
-  const invalid: QualityReport['invalidExamples'] = [];
-  let invalidRows = 0;
-  let unidentifiedRows = 0;
-  let peopleRows: Row[] = [];
-  for (const entity of ENTITY_SHEETS) {
-    const table = Table.open(spreadsheet, entity);
-    if (!table) continue;
-    const rows = table.rows();
-    if (entity === Person) peopleRows = rows;
-    unidentifiedRows += table.unidentifiedRows().length;
-    for (const { row, values } of rows) {
-      const parsed = entity.schema.safeParse(values);
-      if (parsed.success) continue;
-      invalidRows++;
-      const issue = parsed.error.issues[0];
-      if (invalid.length < EXAMPLES) invalid.push({ sheet: entity.sheet, row, problem: `${issue?.path.join('.') || 'row'}: ${issue?.message ?? 'invalid'}` });
+  const people = Table.open(spreadsheet, Person);
+  const found: SliceResult[] = people ? [checkRows(people, 2)] : [];
+  const others = ENTITY_SHEETS.filter((entity) => entity !== Person);
+  if (options.rowsPerRun === undefined) {
+    for (const entity of others) {
+      const table = Table.open(spreadsheet, entity);
+      if (table) found.push(checkRows(table, 2));
+    }
+  } else {
+    found.push(...sweepSheets(spreadsheet, others, options.rowsPerRun));
+  }
+  const invalidExamples = found.flatMap((slice) => slice.examples).slice(0, EXAMPLES);
+  const invalidRows = found.reduce((n, slice) => n + slice.invalid, 0);
+  const unidentifiedRows = found.reduce((n, slice) => n + slice.unidentified, 0);
+  return { at: now, ...assessPeople(people?.rows() ?? [], settings, now), invalidRows, invalidExamples, unidentifiedRows, settingsIssues: issues };
+}
+
+// Rows the schema refuses and rows without an id, in what was read.
+function checkRows(table: Table, first: number): SliceResult {
+  const sheet = table.entity.sheet;
+  const result: SliceResult = { first, rows: table.rowCount, invalid: 0, unidentified: table.unidentifiedRows().length, examples: [] };
+  for (const { row, values } of table.rows()) {
+    const parsed = table.entity.schema.safeParse(values);
+    if (parsed.success) continue;
+    result.invalid++;
+    const issue = parsed.error.issues[0];
+    if (result.examples.length < EXAMPLES) result.examples.push({ sheet, row, problem: `${issue?.path.join('.') || 'row'}: ${issue?.message ?? 'invalid'}` });
+  }
+  return result;
+}
+
+// Reads up to `budget` rows, sheet after sheet from where the last run stopped, and returns every sheet's
+// slices: those read now and, for the rows not read now, what their last reading found.
+function sweepSheets(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, entities: readonly Entity[], budget: number): SliceResult[] {
+  const properties = PropertiesService.getScriptProperties();
+  const sweep = readSweep(properties.getProperty(SWEEP_PROPERTY), entities);
+  const lastRows = new Map(entities.map((entity) => [entity.sheet, spreadsheet.getSheetByName(entity.sheet)?.getLastRow() ?? 0]));
+  // When every row fits in one run, the run reads them all, from the top.
+  const everything = [...lastRows.values()].reduce((n, last) => n + Math.max(0, last - 1), 0) <= budget;
+  let at = everything ? 0 : Math.max(0, entities.findIndex((entity) => entity.sheet === sweep.sheet));
+  let row = everything ? 2 : sweep.row;
+  // A run ends at the end of the last sheet, so that slices follow one another without overlapping and the
+  // next run starts again at the top.
+  let left = budget;
+  while (left > 0) {
+    const entity = entities[at]!;
+    const lastRow = lastRows.get(entity.sheet)!;
+    const count = Math.min(left, lastRow - row + 1);
+    const table = count > 0 ? Table.openSlice(spreadsheet, entity, row, count) : null;
+    if (table) {
+      const slice = checkRows(table, row);
+      const kept = (sweep.slices[entity.sheet] ?? []).filter((old) => old.first + old.rows <= row || old.first >= row + count);
+      sweep.slices[entity.sheet] = [...kept, { ...slice, examples: slice.examples.slice(0, 1).map(shortened) }].sort((a, b) => a.first - b.first);
+      left -= count;
+      row += count;
+    }
+    if (row > lastRow) {
+      at = (at + 1) % entities.length;
+      row = 2;
+      if (at === 0) break;
     }
   }
-  return { at: now, ...assessPeople(peopleRows, settings, now), invalidRows, invalidExamples: invalid, unidentifiedRows, settingsIssues: issues };
+  // Rows past a sheet's end were deleted since their slice was read.
+  for (const entity of entities) sweep.slices[entity.sheet] = (sweep.slices[entity.sheet] ?? []).filter((slice) => slice.first <= lastRows.get(entity.sheet)!);
+  properties.setProperty(SWEEP_PROPERTY, JSON.stringify({ sheet: entities[at]!.sheet, row, slices: sweep.slices } satisfies Sweep));
+  return entities.flatMap((entity) => sweep.slices[entity.sheet] ?? []);
 }
+
+function readSweep(saved: string | null, entities: readonly Entity[]): Sweep {
+  try {
+    const sweep = JSON.parse(saved ?? 'null') as Sweep | null;
+    if (sweep && typeof sweep.row === 'number' && sweep.row >= 2 && sweep.slices && typeof sweep.slices === 'object') return sweep;
+  } catch {
+    // a damaged value starts the sweep again
+  }
+  return { sheet: entities[0]?.sheet ?? '', row: 2, slices: {} };
+}
+
+const shortened = (example: InvalidExample): InvalidExample => ({ ...example, problem: example.problem.slice(0, EXAMPLE_LENGTH) });
 
 /** The report in words, for the menu's alert. */
 export function describeQuality(report: QualityReport): string {

@@ -1,13 +1,13 @@
-import { checkDataQuality, type QualityReport } from './data-quality';
+import { checkDataQuality, rowsCheckedPerRun, type QualityReport } from './data-quality';
 import { recomputeSegmentsAndDashboard } from './dashboard';
 
 /**
  * The hook for everything derived from the data, called by the menu and the hourly trigger: the data-quality
- * report, then segments (each person's Segments cell from the rules in the Segments sheet), predictions, the
+ * report (the large sheets a slice per run: data-quality.ts), then segments (each person's Segments cell from the rules in the Segments sheet), predictions, the
  * Customer value sheet and the dashboards (dashboard.ts), with the quality counts as a block on the Dashboard.
  */
 export function recomputeDerived(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, now: string): QualityReport {
-  const report = checkDataQuality(spreadsheet, now);
+  const report = checkDataQuality(spreadsheet, now, { rowsPerRun: rowsCheckedPerRun() });
   recomputeSegmentsAndDashboard(spreadsheet, now, [
     ['People', report.people],
     ['Certain duplicates', report.exactDuplicates],

@@ -17,8 +17,10 @@ export class Table {
   private constructor(
     readonly entity: Entity,
     private readonly sheet: GoogleAppsScript.Spreadsheet.Sheet,
-    /** Every cell of the sheet, header row first, as getValues returned it. */
+    /** The header row, then every data row (or a slice of them), as getValues returned it. */
     private readonly cells: unknown[][],
+    /** The sheet row of `cells[1]`: 2, unless this is a slice opened for reading. */
+    private readonly firstDataRow = HEADER_ROW + 1,
   ) {
     this.columnIndex = indexHeaders(cells[0] ?? []);
     const idColumn = this.columnIndex.get('Id');
@@ -36,6 +38,19 @@ export class Table {
     return sheet ? new Table(entity, sheet, sheet.getDataRange().getValues()) : null;
   }
 
+  /**
+   * Reads `count` data rows from sheet row `first`, for checks that go through a large sheet a slice at a
+   * time (two getValues). Row numbers it reports are the sheet's; a slice is for reading, never committed.
+   */
+  static openSlice(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, entity: Entity, first: number, count: number): Table | null {
+    const sheet = spreadsheet.getSheetByName(entity.sheet);
+    const width = sheet?.getLastColumn() ?? 0;
+    if (!sheet || !width) return null;
+    const header = sheet.getRange(HEADER_ROW, 1, 1, width).getValues();
+    const rows = count > 0 ? sheet.getRange(first, 1, count, width).getValues() : [];
+    return new Table(entity, sheet, [...header, ...rows], first);
+  }
+
   /** The entity's columns that are missing from the header row. */
   missingColumns(): Column[] {
     return this.entity.columns.filter((c) => !this.columnIndex.has(c.header));
@@ -44,7 +59,7 @@ export class Table {
   /** The sheet row (1-based) holding a record, or undefined. */
   rowOf(id: string): number | undefined {
     const r = this.rowOfId.get(id);
-    return r === undefined || r >= this.cells.length ? undefined : r + 1;
+    return r === undefined || r >= this.cells.length ? undefined : this.sheetRow(r);
   }
 
   /** Sheet rows (1-based) with something in a Clipsheet column but no id: rows people added by hand. */
@@ -55,23 +70,34 @@ export class Table {
     for (let r = 1; r < this.cells.length; r++) {
       const line = this.cells[r]!;
       const hasId = idColumn !== undefined && String(line[idColumn] ?? '') !== '';
-      if (!hasId && ours.some((i) => line[i] !== '' && line[i] !== null && line[i] !== undefined)) rows.push(r + 1);
+      if (!hasId && ours.some((i) => line[i] !== '' && line[i] !== null && line[i] !== undefined)) rows.push(this.sheetRow(r));
     }
     return rows;
   }
 
   /** One sheet row (1-based) as raw field values, whether or not it has an id; undefined past the data. */
   valuesAt(row: number): Record<string, unknown> | undefined {
-    const line = this.cells[row - 1];
-    if (!line || row <= HEADER_ROW) return undefined;
+    if (row < this.firstDataRow) return undefined;
+    const line = this.cells[row - this.firstDataRow + 1];
+    if (!line) return undefined;
     return this.read(line);
   }
 
   /** Every row with an id, as raw field values (not yet validated), with its sheet row number. */
   rows(): Array<{ row: number; values: Record<string, unknown> }> {
     const out: Array<{ row: number; values: Record<string, unknown> }> = [];
-    for (const [, r] of this.rowOfId) if (r < this.cells.length) out.push({ row: r + 1, values: this.read(this.cells[r]!) });
+    for (const [, r] of this.rowOfId) if (r < this.cells.length) out.push({ row: this.sheetRow(r), values: this.read(this.cells[r]!) });
     return out;
+  }
+
+  /** The number of data rows read. */
+  get rowCount(): number {
+    return this.cells.length - 1;
+  }
+
+  // `cells` index to sheet row.
+  private sheetRow(r: number): number {
+    return r - 1 + this.firstDataRow;
   }
 
   private read(line: readonly unknown[]): Record<string, unknown> {
@@ -100,6 +126,7 @@ export class Table {
    * put their own columns between ours), covering the rows from the first update to the last append.
    */
   commit(): void {
+    if (this.firstDataRow !== HEADER_ROW + 1) throw new Error(`A slice of ${this.entity.sheet} is for reading; open the whole sheet to write`);
     if (this.missingColumns().length) this.addMissingColumns();
     if (!this.updates.size && !this.appends.length) return;
     const dataEnd = this.cells.length; // 0-based index one past the last existing row

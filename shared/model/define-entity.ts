@@ -14,6 +14,11 @@ export interface FieldSpec<S extends z.ZodType = z.ZodType> {
   index?: 'plain' | 'multi';
   /** Maintained by Clipsheet, protected (with a warning) in the sheet. */
   system?: boolean;
+  /**
+   * Computed in the sheet from other data (a person's segments): sync keeps the sheet's value and never takes
+   * a client's copy, which is only ever an older reading of it.
+   */
+  derived?: boolean;
 }
 
 export const field = <S extends z.ZodType>(schema: S, spec: Omit<FieldSpec<S>, 'schema'>): FieldSpec<S> => ({
@@ -52,8 +57,11 @@ export const recordFields = {
   updatedAt: field(isoDateTime, { header: 'Updated at', cell: 'datetime', system: true, index: 'plain' }),
   /** Tombstone: sync never deletes a row, it marks it. */
   deleted: field(z.boolean().default(false), { header: 'Deleted', cell: 'boolean', system: true }),
-  /** The rep who owns the record (their Team email); every customer is always reachable by an owner [S9]. */
-  owner: field(z.string().max(320), { header: 'Owner', cell: 'text', index: 'plain' }),
+  /**
+   * The rep who owns the record (their Team email); every customer is always reachable by an owner [S9]. A
+   * blank cell (a built-in segment, a row typed by hand) reads as unassigned, not as a row sync cannot read.
+   */
+  owner: field(z.string().max(320).default(''), { header: 'Owner', cell: 'text', index: 'plain' }),
   provenance: field(z.record(z.string(), provenanceEntry).default({}), { header: 'Provenance', cell: 'json', system: true }),
   history: field(z.array(historyEntry).default([]), { header: 'History', cell: 'json', system: true }),
   /** The idempotency key of the last change sync applied to this row; a replayed change matches it. */
@@ -68,6 +76,7 @@ export interface Column {
   header: string;
   cell: CellKind;
   system: boolean;
+  derived: boolean;
 }
 
 /**
@@ -88,6 +97,7 @@ export function defineEntity<const Name extends string, F extends Record<string,
     header: spec.header,
     cell: spec.cell,
     system: spec.system ?? false,
+    derived: spec.derived ?? false,
   }));
   const indexes = Object.entries(fields).flatMap(([key, spec]) =>
     spec.index === 'plain' ? [key] : spec.index === 'multi' ? [`*${key}`] : [],

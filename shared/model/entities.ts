@@ -47,7 +47,7 @@ export const Person = defineEntity({
     level: field(z.enum(LEVELS).optional(), { header: 'Level', cell: 'text' }),
     acquisitionSource: field(z.enum(ACQUISITION_SOURCES).optional(), { header: 'Source', cell: 'text' }),
     tags: field(list, { header: 'Tags', cell: 'list', index: 'multi' }),
-    segments: field(list, { header: 'Segments', cell: 'list', system: true }),
+    segments: field(list, { header: 'Segments', cell: 'list', system: true, derived: true }),
     doNotContact: field(z.boolean().default(false), { header: 'Do not contact', cell: 'boolean' }),
     lastContactAt: field(isoDateTime.optional(), { header: 'Last contact', cell: 'datetime', index: 'plain' }),
     nextFollowUpAt: field(isoDateTime.optional(), { header: 'Next follow-up', cell: 'datetime', index: 'plain' }),

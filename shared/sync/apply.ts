@@ -22,6 +22,8 @@ export interface ApplyContext {
  */
 export function applyChanges(entity: EntityName, master: Map<string, Doc>, changes: readonly Change[], context: ApplyContext): { results: ChangeResult[]; written: Doc[] } {
   const { schema, fields, columns } = ENTITIES[entity];
+  // What the sheet computes stays the sheet's: a client's copy of it is only ever an older reading.
+  const derivedKeys = columns.filter((column) => column.derived).map((column) => column.key);
   const results: ChangeResult[] = [];
   const written = new Map<string, Doc>();
   const people = entity === 'person' ? lazyPeople(master) : undefined;
@@ -55,7 +57,8 @@ export function applyChanges(entity: EntityName, master: Map<string, Doc>, chang
       continue;
     }
     const stamp = (fields: Record<string, unknown>, base?: Doc) => ({
-      ...fields,
+      ...withoutKeys(fields, derivedKeys),
+      ...pickKeys(base, derivedKeys),
       revision: (base?.revision ?? 0) + 1,
       createdAt: base?.createdAt ?? fields.createdAt ?? context.now(),
       updatedAt: context.now(),
@@ -156,4 +159,17 @@ export function changedSince<T extends { id: string; updatedAt: string }>(
   const documents = sorted.slice(0, limit);
   const last = documents[documents.length - 1];
   return { documents, checkpoint: last ? { updatedAt: last.updatedAt, id: last.id } : checkpoint, hasMore: sorted.length > limit };
+}
+
+function withoutKeys(record: Record<string, unknown>, keys: readonly string[]): Record<string, unknown> {
+  if (!keys.some((key) => key in record)) return record;
+  const rest = { ...record };
+  for (const key of keys) delete rest[key];
+  return rest;
+}
+
+function pickKeys(record: Record<string, unknown> | undefined, keys: readonly string[]): Record<string, unknown> {
+  const picked: Record<string, unknown> = {};
+  if (record) for (const key of keys) if (key in record) picked[key] = record[key];
+  return picked;
 }

@@ -21,6 +21,18 @@ describe('applyChanges', () => {
     expect(applyChanges('person', master, [change(person('a', { title: 'CEO' }), 'key-0003', 1)], ctx).results[0]).toMatchObject({ status: 'conflict', record: { revision: 2, title: 'CTO' } });
   });
 
+  test("the sheet's segments survive a push: a client's copy is ignored on create, update and merge", () => {
+    const master = new Map<string, Doc>();
+    const ctx = context();
+    applyChanges('person', master, [change(person('a', { emails: ['a@x.example'], segments: ['Forged'] }), 'key-0001')], ctx);
+    expect(master.get('a')!.segments).toEqual([]);
+    master.set('a', { ...master.get('a')!, segments: ['VIP', 'At risk'] }); // the hourly recompute
+    const stale = applyChanges('person', master, [change(person('a', { emails: ['a@x.example'], title: 'CTO', segments: [] }), 'key-0002', 1)], ctx);
+    expect(stale.results[0]).toMatchObject({ status: 'applied', record: { title: 'CTO', segments: ['VIP', 'At risk'] } });
+    const merged = applyChanges('person', master, [change(person('b', { emails: ['A@x.example'], segments: ['Forged'] }), 'key-0003')], ctx);
+    expect(merged.results[0]).toMatchObject({ status: 'merged', record: { id: 'a', segments: ['VIP', 'At risk'] } });
+  });
+
   test('the last applied key is a duplicate and writes nothing', () => {
     const master = new Map<string, Doc>();
     const ctx = context();
