@@ -67,6 +67,7 @@ export function PersonView() {
       <StageMove key={`${record.person.stage}:${record.purchases}`} record={record} />
       <Timeline interactions={record.timeline} />
       <Details person={record.person} record={record} />
+      <ForecastPanel />
       <DealsPanel record={record} />
     </article>
   );
@@ -123,6 +124,34 @@ function Header({ record, back }: { record: PersonRecord; back: ComponentChildre
         {record.completeness.missing.length > 0 && ` · ${t('person.missing', { fields: record.completeness.missing.map((field) => t(`field.${field}` as MessageKey)).join(lang === 'fa' ? '، ' : ', ') })}`}
       </p>
     </header>
+  );
+}
+
+/** P(alive), expected purchases and predicted value [S4]: what the purchase models expect of this customer. */
+function ForecastPanel() {
+  const { t, number } = useTranslator();
+  const forecast = useWorkspace((s) => s.forecast);
+  const rows: Array<[MessageKey, string]> =
+    forecast?.kind === 'predicted'
+      ? [
+          ['forecast.alive', number(forecast.prediction.probabilityAlive, { style: 'percent' })],
+          ['forecast.purchases', number(forecast.prediction.expectedPurchases, { maximumFractionDigits: 1 })],
+          ...(forecast.prediction.clv === undefined ? [] : [['forecast.value', number(forecast.prediction.clv, { maximumFractionDigits: 0 })] as [MessageKey, string]]),
+        ]
+      : [];
+  return (
+    <section class="panel" aria-labelledby="forecast-heading" aria-busy={!forecast} data-testid="person-forecast" data-kind={forecast?.kind ?? 'pending'}>
+      <h3 id="forecast-heading">{t('forecast.heading')}</h3>
+      {!forecast && <p class="muted">{t('common.loading')}</p>}
+      {forecast?.kind === 'no-purchases' && <p class="muted">{t('forecast.noPurchases')}</p>}
+      {forecast?.kind === 'unavailable' && <p class="muted">{t('forecast.unavailable', { reason: forecast.reason })}</p>}
+      {rows.length > 0 && (
+        <>
+          <dl class="person-details">{rows.map(([label, value]) => [<dt key={`${label}-t`}>{t(label)}</dt>, <dd key={`${label}-d`} data-testid={label}>{value}</dd>])}</dl>
+          <p class="muted">{t('forecast.source')}</p>
+        </>
+      )}
+    </section>
   );
 }
 

@@ -13,6 +13,7 @@ import { logInteraction, type LogInput, type LogResult } from '../store/interact
 import { dismissProposal, findMergeProposals, mergeTwoPeople, type MergeProposal } from '../store/merge';
 import { NotesIndex } from '../store/notes-index';
 import { createPerson, moveStage, updatePerson, type PersonEdits, type PersonWrite } from '../store/people';
+import { forecastPerson, type Forecast } from '../store/forecast';
 import { loadPersonRecord, type PersonRecord } from '../store/record';
 import { SEARCH_KEYS } from '../store/search-keys';
 import { countPeople, searchFirstPage, searchPeople } from '../store/search-people';
@@ -55,6 +56,8 @@ export interface WorkspaceState {
   creating: boolean;
   record?: PersonRecord;
   recordMissing?: boolean;
+  /** The open person's forecast: it follows the record, as fitting can take a moment on a large team. */
+  forecast?: Forecast;
   followUps?: FollowUps;
   /** Names of the people the follow-ups are about. */
   followUpPeople: Readonly<Record<string, string>>;
@@ -171,9 +174,16 @@ export function createWorkspaceStore(deps: WorkspaceDeps) {
   async function reloadRecord(): Promise<void> {
     const id = state.openPersonId;
     if (!id) return;
-    const record = await loadPersonRecord(db, id, clock().toISOString(), state.settings.rules);
+    const now = clock().toISOString();
+    const record = await loadPersonRecord(db, id, now, state.settings.rules);
     if (state.openPersonId !== id) return;
     set({ record: record && !record.person.deleted ? record : undefined, recordMissing: !record || record.person.deleted });
+    if (!record || record.person.deleted) return;
+    // Not awaited: the record is shown at once and the forecast joins it when the fit is done.
+    void forecastPerson(db, id, now, state.settings.rules.discountRatePerYear).then(
+      (forecast) => state.openPersonId === id && set({ forecast }),
+      (error: unknown) => state.openPersonId === id && set({ forecast: { kind: 'unavailable', reason: String(error) } }),
+    );
   }
 
   function todayWindow() {
@@ -255,7 +265,7 @@ export function createWorkspaceStore(deps: WorkspaceDeps) {
     },
 
     async openPerson(personId: string) {
-      set({ tab: 'contacts', openPersonId: personId, record: undefined, recordMissing: false, creating: false });
+      set({ tab: 'contacts', openPersonId: personId, record: undefined, recordMissing: false, forecast: undefined, creating: false });
       await reloadRecord();
     },
     closePerson() {

@@ -5,6 +5,9 @@ import { afterEach, expect, test } from 'vitest';
 import { Workspace } from '../../../extension/components/Workspace';
 import type { ClipsheetDb } from '../../../extension/store/db';
 import { logInteraction } from '../../../extension/store/interactions';
+import { rowsFromRecords, predictCustomers } from '../../../shared/metrics';
+import { DEFAULT_SETTINGS } from '../../../shared/settings';
+import { generateTeamData } from '../../support/generate-team-data';
 import { aPerson, contextAt } from '../support';
 import { renderWith, workspace } from './harness';
 
@@ -119,4 +122,42 @@ test('editing details hands the person over and keeps the old owner in history',
   expect(ada.history).toContainEqual(expect.objectContaining({ field: 'owner', value: 'rep@clipsheet.test' }));
   // A proactive relationship plans its periodic touch at once.
   expect(await db.tasks.where('personId').equals('ada').toArray()).toEqual([expect.objectContaining({ automatic: 'periodic touch', status: 'open' })]);
+});
+
+test('the record shows P(alive), expected purchases and predicted value: the sheet’s Predictions step on the purchases in this browser', async () => {
+  const team = generateTeamData({ seed: 9, customers: 400, interactions: 0, deals: 1_500 });
+  const harness = await workspace({
+    clock: () => new Date(team.now),
+    seed: async (db) => {
+      await db.people.bulkPut(team.people);
+      await db.deals.bulkPut(team.deals);
+    },
+  });
+  renderWith(harness.store, <Workspace locale="en-GB" />);
+  const expected = predictCustomers({ deals: rowsFromRecords({ ...team, interactions: [] }).deals }, Date.parse(team.now), DEFAULT_SETTINGS.discountRatePerYear).byCustomer;
+  const buyer = team.people.find((p) => (expected.get(p.id)?.expectedPurchases ?? 0) > 0.5 && expected.get(p.id)!.probabilityAlive < 0.99)!;
+  const prediction = expected.get(buyer.id)!;
+
+  await harness.store.openPerson(buyer.id);
+  const panel = await screen.findByTestId('person-forecast');
+  await waitFor(() => expect(panel.getAttribute('data-kind')).toBe('predicted'));
+  const percent = new Intl.NumberFormat('en-GB', { style: 'percent' }).format(prediction.probabilityAlive);
+  expect(within(panel).getByTestId('forecast.alive').textContent).toBe(percent);
+  expect(within(panel).getByTestId('forecast.purchases').textContent).toBe(new Intl.NumberFormat('en-GB', { maximumFractionDigits: 1 }).format(prediction.expectedPurchases));
+  expect(within(panel).getByTestId('forecast.value').textContent).toBe(new Intl.NumberFormat('en-GB', { maximumFractionDigits: 0 }).format(prediction.clv!));
+
+  // Someone who never bought has nothing to forecast, and says so.
+  const prospect = team.people.find((p) => !expected.has(p.id))!;
+  await harness.store.openPerson(prospect.id);
+  await waitFor(() => expect(screen.getByTestId('person-forecast').getAttribute('data-kind')).toBe('no-purchases'));
+  expect(screen.getByTestId('person-forecast').textContent).toContain('No purchases yet');
+});
+
+test('with too little purchase history the record says why there is no forecast', async () => {
+  await openAda(async (db) => {
+    await db.deals.put({ id: 'd1', revision: 1, createdAt: '2026-01-01T00:00:00.000Z', updatedAt: '2026-01-01T00:00:00.000Z', owner: '', deleted: false, provenance: {}, history: [], personId: 'ada', kind: 'order', status: 'won', value: 100, openedAt: '2026-01-01T00:00:00.000Z', closedAt: '2026-01-02T00:00:00.000Z' } as never);
+  });
+  const panel = screen.getByTestId('person-forecast');
+  await waitFor(() => expect(panel.getAttribute('data-kind')).toBe('unavailable'));
+  expect(panel.textContent).toMatch(/No forecast: .+/);
 });
