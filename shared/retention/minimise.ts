@@ -18,6 +18,8 @@ export interface MinimiseOptions {
   maxEvaluations?: number;
   /** Fresh simplices built around the best point; one that no longer improves ends the search. */
   maxRestarts?: number;
+  /** Ends the search early (not converged) once the best point so far is one the caller has no use for. */
+  abandonAt?: (best: readonly number[]) => boolean;
 }
 
 /** Where the search ended and what it cost. */
@@ -36,7 +38,7 @@ interface Vertex {
 
 /** Minimises `objective` from `start`; non-finite values count as +Infinity (a wall the simplex backs off). */
 export function minimiseNelderMead(objective: (x: number[]) => number, start: number[], options: MinimiseOptions = {}): MinimiseResult {
-  const { step = 0.5, xTolerance = 1e-8, fTolerance = 1e-12, maxEvaluations = 20_000, maxRestarts = 6 } = options;
+  const { step = 0.5, xTolerance = 1e-8, fTolerance = 1e-12, maxEvaluations = 20_000, maxRestarts = 6, abandonAt = () => false } = options;
   let evaluations = 0;
   const evaluate = (x: number[]): Vertex => {
     evaluations++;
@@ -49,7 +51,7 @@ export function minimiseNelderMead(objective: (x: number[]) => number, start: nu
   let restarts = 0;
   for (; restarts <= maxRestarts; restarts++) {
     const before = best.f;
-    const run = descend(evaluate, best, step, xTolerance, fTolerance, () => evaluations >= maxEvaluations);
+    const run = descend(evaluate, best, step, xTolerance, fTolerance, (x) => evaluations >= maxEvaluations || abandonAt(x));
     best = run.best;
     converged = run.converged;
     // A restart that cannot improve the optimum confirms it is not a collapsed simplex's false stop.
@@ -64,17 +66,18 @@ function descend(
   step: number,
   xTolerance: number,
   fTolerance: number,
-  exhausted: () => boolean,
+  stop: (best: readonly number[]) => boolean,
 ): { best: Vertex; converged: boolean } {
   const n = start.x.length;
   const simplex: Vertex[] = [start];
   for (let i = 0; i < n; i++) simplex.push(evaluate(start.x.map((v, j) => (j === i ? v + step : v))));
 
-  while (!exhausted()) {
+  for (;;) {
     simplex.sort((u, v) => u.f - v.f);
     const best = simplex[0]!;
     const worst = simplex[n]!;
     if (isConverged(simplex, xTolerance, fTolerance)) return { best, converged: true };
+    if (stop(best.x)) return { best, converged: false };
 
     const centroid = new Array<number>(n).fill(0);
     for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) centroid[j]! += simplex[i]!.x[j]! / n;
@@ -96,8 +99,6 @@ function descend(
       }
     }
   }
-  simplex.sort((u, v) => u.f - v.f);
-  return { best: simplex[0]!, converged: false };
 }
 
 function isConverged(simplex: Vertex[], xTolerance: number, fTolerance: number): boolean {
@@ -135,8 +136,11 @@ export function fitOnLogScale(
     logTheta.some((v) => Math.abs(v) > LOG_BOUND) ? Infinity : negativeLogLikelihood(logTheta.map(Math.exp));
   let evaluations = 0;
   let restarts = 0;
+  // A search whose best point reaches the edge of the box has found what the check below refuses: stop it
+  // there. Left to run, it spends its 20,000 evaluations sliding along the wall (a minute on a large team).
+  const atEdge = (logTheta: readonly number[]) => logTheta.some((v) => Math.abs(v) > LOG_BOUND - 1);
   const search = (start: number[], options?: MinimiseOptions) => {
-    const run = minimiseNelderMead(objective, start, options);
+    const run = minimiseNelderMead(objective, start, { ...options, abandonAt: atEdge });
     evaluations += run.evaluations;
     restarts += run.restarts;
     return run;
@@ -151,7 +155,7 @@ export function fitOnLogScale(
     throw new RetentionError('not-identifiable', 'the likelihood is not finite anywhere the optimiser looked');
   }
   // Within one unit of the box the likelihood was still improving towards 0 or infinity: no interior optimum.
-  const atBound = best.x.findIndex((v) => Math.abs(v) > LOG_BOUND - 1);
+  const atBound = best.x.findIndex((v) => atEdge([v]));
   if (atBound >= 0) {
     const direction = best.x[atBound]! > 0 ? 'infinity' : 'zero';
     throw new RetentionError('not-identifiable', `the data cannot identify the model: ${names[atBound]} runs off towards ${direction}`);
