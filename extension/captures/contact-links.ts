@@ -1,5 +1,5 @@
 import type { OrganisationCaptureField, PersonCaptureField } from '../../shared/capture/capture';
-import { cleanText, readMeta } from './dom';
+import { all, cleanText, readMeta } from './dom';
 import type { RawRecord } from './records';
 import { TRUST } from './strategy';
 import * as check from './validate';
@@ -9,9 +9,14 @@ const first = (root: Element, css: string) => root.querySelector(css);
 const textOf = (root: Element, css: string) => cleanText(first(root, css)?.textContent);
 const hrefOf = (root: Element, css: string) => first(root, css)?.getAttribute('href') ?? undefined;
 
+/** hCards (microformats 1 `vcard`, microformats 2 `h-card`). */
+export const HCARDS = '.vcard, .h-card';
+/** `mailto:` and `tel:` links. */
+export const CONTACT_LINKS = 'a[href^="mailto:" i], a[href^="tel:" i]';
+
 /** hCard (microformats 1 `vcard`) and h-card (microformats 2): a published standard, so its class names are stable. */
 export function readHCards(doc: Document): Array<RawRecord<PersonCaptureField>> {
-  return [...doc.querySelectorAll('.vcard, .h-card')].slice(0, 50).map((card) => ({
+  return all(doc, HCARDS).slice(0, 50).map((card) => ({
     strategy: 'hcard',
     confidence: TRUST.structured,
     values: {
@@ -37,7 +42,7 @@ export function readContactLinks(doc: Document) {
   const people: Array<RawRecord<PersonCaptureField>> = [];
   const emails = new Set<string>();
   const phones = new Set<string>();
-  for (const link of [...doc.querySelectorAll('a[href^="mailto:" i], a[href^="tel:" i]')].slice(0, MAX_LINKS)) {
+  for (const link of all(doc, CONTACT_LINKS).slice(0, MAX_LINKS)) {
     const href = link.getAttribute('href')!;
     if (/^tel:/i.test(href)) {
       const phone = check.phone(decodeSafely(href));

@@ -1,5 +1,5 @@
 import { EMAIL_THREAD_FIELDS, type EmailAddress, type EmailMessageCapture, type EmailThreadCapture, type EmailThreadField } from '../../shared/capture/capture';
-import { cleanText } from './dom';
+import { all, cleanText } from './dom';
 import { parseGmailDate } from './gmail-date';
 import { gmailCss } from './gmail-selectors';
 import { pageOf, runPlans, TRUST, type FieldPlan } from './strategy';
@@ -9,28 +9,30 @@ const MAX_MESSAGES = 200;
 const SNIPPET = 200;
 const ME = /^(?:me|من|moi|ich|yo)$/i;
 const EMAIL_IN_TEXT = /[^\s()<>"]+@[^\s()<>"]+\.[^\s()<>"]+/;
+// Everything read across the page, found in one walk; what is read inside a message is looked up there.
+const ACROSS_PAGE = (['subject', 'subjectClass', 'legacyThreadId', 'permThreadId', 'account', 'message'] as const).map(gmailCss);
 
 /** Subject, thread id and the signed-in account: Gmail's data attributes first, classes and the title last. */
 const PLANS: Partial<Record<EmailThreadField, FieldPlan>> = {
   subject: {
     check: check.text,
     strategies: [
-      { name: 'attr:data-thread-perm-id', confidence: TRUST.structured, read: ({ doc }) => cleanText(doc.querySelector(gmailCss('subject'))?.textContent) },
-      { name: 'class:hP', confidence: TRUST.classes, read: ({ doc }) => cleanText(doc.querySelector(gmailCss('subjectClass'))?.textContent) },
+      { name: 'attr:data-thread-perm-id', confidence: TRUST.structured, read: ({ doc }) => cleanText(all(doc, gmailCss('subject'))[0]?.textContent) },
+      { name: 'class:hP', confidence: TRUST.classes, read: ({ doc }) => cleanText(all(doc, gmailCss('subjectClass'))[0]?.textContent) },
     ],
   },
   threadId: {
     check: (value) => (/^[\w:#-]{6,80}$/.test(value) ? value.replace(/^#/, '') : undefined),
     strategies: [
-      { name: 'attr:data-legacy-thread-id', confidence: TRUST.structured, read: ({ doc }) => doc.querySelector(gmailCss('legacyThreadId'))?.getAttribute('data-legacy-thread-id') },
-      { name: 'attr:data-thread-perm-id', confidence: TRUST.structured, read: ({ doc }) => doc.querySelector(gmailCss('permThreadId'))?.getAttribute('data-thread-perm-id') },
+      { name: 'attr:data-legacy-thread-id', confidence: TRUST.structured, read: ({ doc }) => all(doc, gmailCss('legacyThreadId'))[0]?.getAttribute('data-legacy-thread-id') },
+      { name: 'attr:data-thread-perm-id', confidence: TRUST.structured, read: ({ doc }) => all(doc, gmailCss('permThreadId'))[0]?.getAttribute('data-thread-perm-id') },
       { name: 'url', confidence: TRUST.meta, read: ({ url }) => /\/([A-Za-z0-9]{16,})$/.exec(url.hash)?.[1] },
     ],
   },
   account: {
     check: check.email,
     strategies: [
-      { name: 'aria-label', confidence: TRUST.aria, read: ({ doc }) => EMAIL_IN_TEXT.exec(doc.querySelector(gmailCss('account'))?.getAttribute('aria-label') ?? '')?.[0] },
+      { name: 'aria-label', confidence: TRUST.aria, read: ({ doc }) => EMAIL_IN_TEXT.exec(all(doc, gmailCss('account'))[0]?.getAttribute('aria-label') ?? '')?.[0] },
       { name: 'title', confidence: TRUST.meta, read: ({ doc }) => / - ([^\s]+@[^\s]+) - Gmail$/.exec(doc.title)?.[1] },
     ],
   },
@@ -75,8 +77,8 @@ function textWithBreaks(node: Node | null, out: string[] = []): string {
 
 /** A Gmail thread as rendered: subject, ids, account, and each message with an id; no messages, no capture. */
 export function extractGmailThread(doc: Document, url: string): EmailThreadCapture {
-  const { fields, missing } = runPlans(pageOf(doc, url), PLANS, EMAIL_THREAD_FIELDS);
-  const containers = [...doc.querySelectorAll(gmailCss('message'))].filter((el) => !el.parentElement?.closest(gmailCss('message')));
+  const { fields, missing } = runPlans(pageOf(doc, url, ACROSS_PAGE), PLANS, EMAIL_THREAD_FIELDS);
+  const containers = all(doc, gmailCss('message')).filter((el) => !el.parentElement?.closest(gmailCss('message')));
   let messages = containers.slice(0, MAX_MESSAGES).map((el) => readMessage(el, false));
   // Attributes first; Gmail's classes only when the attributes named no sender at all.
   if (!messages.some((m) => m?.from)) messages = containers.slice(0, MAX_MESSAGES).map((el) => readMessage(el, true));

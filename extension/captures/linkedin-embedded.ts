@@ -1,4 +1,4 @@
-import { cleanText, once } from './dom';
+import { all, cleanText, once } from './dom';
 import { css } from './linkedin-selectors';
 
 /**
@@ -29,7 +29,7 @@ export function embeddedProfile(doc: Document, url: URL): Entity | undefined {
 function findProfile(doc: Document, id: string): Entity | undefined {
   const mention = new RegExp(`"publicIdentifier":"${id.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}"`, 'i');
   let entity: Entity | undefined;
-  for (const code of doc.querySelectorAll(css('embeddedJson'))) {
+  for (const code of all(doc, css('embeddedJson'))) {
     const text = code.textContent ?? '';
     if (text.length > MAX_BLOCK || !mention.test(text)) continue;
     entity = includedOf(text).find((e) => String(e.$type ?? '').endsWith('.identity.profile.Profile') && String(e.publicIdentifier ?? '').toLowerCase() === id);

@@ -1,12 +1,24 @@
-import type { PersonCaptureField } from '../../shared/capture/capture';
+import { PERSON_CAPTURE_FIELDS, type CapturedField, type PersonCapture, type PersonCaptureField } from '../../shared/capture/capture';
 import { cleanText, valueAfterLabel } from './dom';
 import { css } from './linkedin-selectors';
+import { splitName } from './split-name';
 import { TRUST, type FieldPlan, type Page } from './strategy';
 import * as check from './validate';
 
+/**
+ * A LinkedIn person (profile or Sales Navigator lead) from the fields its strategies found; no name, no fields
+ * at all. Given and family name are split from the full name only when no source gave either: halves from two
+ * sources may not belong together.
+ */
+export function linkedinPerson(url: string, fields: Partial<Record<PersonCaptureField, CapturedField>>): PersonCapture {
+  if (!fields.fullName) return { kind: 'person', source: 'linkedin', url, fields: {}, missing: [...PERSON_CAPTURE_FIELDS] };
+  if (!fields.givenName && !fields.familyName) Object.assign(fields, splitName(fields.fullName));
+  return { kind: 'person', source: 'linkedin', url, fields, missing: PERSON_CAPTURE_FIELDS.filter((f) => !fields[f]) };
+}
+
 /** The first Experience entry: title, company and the company's LinkedIn link, read by ids and ARIA, not classes. */
-export function currentExperience(doc: Document, knownCompany: string | undefined) {
-  const item = doc.querySelector(css('experienceAnchor'))?.closest('section')?.querySelector('li');
+export function currentExperience(root: ParentNode, knownCompany: string | undefined) {
+  const item = root.querySelector(css('experienceAnchor'))?.closest('section')?.querySelector('li');
   if (!item) return undefined;
   const lines = (root: Element) => [...root.querySelectorAll(css('experienceLines'))].map((span) => cleanText(span.textContent)).filter((t): t is string => !!t);
   const [first, second] = lines(item);

@@ -1,13 +1,17 @@
 import { PERSON_CAPTURE_FIELDS, type PersonCapture, type PersonCaptureField } from '../../shared/capture/capture';
-import { cleanText, hasType, ldString, once, readJsonLd, readMeta, visibleText } from './dom';
+import { all, cleanText, hasType, JSON_LD, ldString, once, readJsonLd, readMeta, visibleText } from './dom';
 import { embeddedProfile, entityText } from './linkedin-embedded';
-import { css } from './linkedin-selectors';
-import { contactPlans, currentExperience, isPhoto, withoutSuffix } from './linkedin-parts';
-import { splitName } from './split-name';
+import { css, type LINKEDIN } from './linkedin-selectors';
+import { contactPlans, currentExperience, isPhoto, linkedinPerson, withoutSuffix } from './linkedin-parts';
 import { pageOf, runPlans, TRUST, type FieldPlan, type Page } from './strategy';
 import * as check from './validate';
 
 const member = (page: Page) => embeddedProfile(page.doc, page.url);
+// Read across the whole page, in one walk: the embedded data, JSON-LD and the main region.
+const ACROSS_PAGE = [css('embeddedJson'), JSON_LD, css('mainRegion')];
+/** The page's main region, where the class, ARIA and heading strategies look; the whole page if it has none. */
+const region = ({ doc }: Page): ParentNode => all(doc, css('mainRegion'))[0] ?? doc;
+const inMain = (page: Page, name: keyof typeof LINKEDIN) => region(page).querySelector(css(name));
 
 /** The page's own Person in JSON-LD: the one whose URL is this profile, or the only one. */
 function personLd({ doc, url }: Page): Record<string, unknown> | undefined {
@@ -16,8 +20,8 @@ function personLd({ doc, url }: Page): Record<string, unknown> | undefined {
   return people.find((p) => self && check.linkedinProfile(ldString(p.url, 'url') ?? '') === self) ?? (people.length === 1 ? people[0] : undefined);
 }
 const currentEmployer = (page: Page) => [personLd(page)?.worksFor].flat().find((org) => org && !(org as { member?: { endDate?: unknown } }).member?.endDate);
-const currentCompanyLabel = ({ doc }: Page) => once(doc, 'company', () => /:\s*(.+?)(?:\.\s+(?:Click|برای).*)?$/.exec(doc.querySelector(css('currentCompany'))?.getAttribute('aria-label') ?? '')?.[1]);
-const experience = (page: Page) => once(page.doc, 'experience', () => currentExperience(page.doc, currentCompanyLabel(page)));
+const currentCompanyLabel = (page: Page) => once(page.doc, 'company', () => /:\s*(.+?)(?:\.\s+(?:Click|برای).*)?$/.exec(inMain(page, 'currentCompany')?.getAttribute('aria-label') ?? '')?.[1]);
+const experience = (page: Page) => once(page.doc, 'experience', () => currentExperience(region(page), currentCompanyLabel(page)));
 
 /**
  * A LinkedIn person profile (logged-in and public layouts): embedded API JSON and JSON-LD first, then the
@@ -29,9 +33,9 @@ const PLANS: Partial<Record<PersonCaptureField, FieldPlan>> = {
     strategies: [
       { name: 'embedded-json', confidence: TRUST.structured, read: (page) => cleanText(`${entityText(member(page), 'firstName') ?? ''} ${entityText(member(page), 'lastName') ?? ''}`) },
       { name: 'json-ld', confidence: TRUST.structured, read: (page) => ldString(personLd(page)?.name) },
-      { name: 'h1', confidence: TRUST.semantic, read: ({ doc }) => cleanText(doc.querySelector(css('profileHeading'))?.textContent) },
+      { name: 'h1', confidence: TRUST.semantic, read: (page) => cleanText(inMain(page, 'profileHeading')?.textContent) },
       { name: 'og:title', confidence: TRUST.meta, read: ({ doc }) => withoutSuffix(readMeta(doc, 'og:title')) },
-      { name: 'class:text-heading-xlarge', confidence: TRUST.classes, read: ({ doc }) => cleanText(doc.querySelector(css('profileHeadingClass'))?.textContent) },
+      { name: 'class:text-heading-xlarge', confidence: TRUST.classes, read: (page) => cleanText(inMain(page, 'profileHeadingClass')?.textContent) },
     ],
   },
   givenName: { check: check.name, strategies: [{ name: 'embedded-json', confidence: TRUST.structured, read: (page) => entityText(member(page), 'firstName') }, { name: 'json-ld', confidence: TRUST.structured, read: (page) => ldString(personLd(page)?.givenName) }] },
@@ -41,7 +45,7 @@ const PLANS: Partial<Record<PersonCaptureField, FieldPlan>> = {
     strategies: [
       { name: 'embedded-json', confidence: TRUST.structured, read: (page) => entityText(member(page), 'headline') },
       { name: 'json-ld', confidence: TRUST.structured, read: (page) => ldString(personLd(page)?.description) },
-      { name: 'class:text-body-medium', confidence: TRUST.classes, read: ({ doc }) => cleanText(doc.querySelector(css('headlineClass'))?.textContent) },
+      { name: 'class:text-body-medium', confidence: TRUST.classes, read: (page) => cleanText(inMain(page, 'headlineClass')?.textContent) },
     ],
   },
   title: {
@@ -56,7 +60,7 @@ const PLANS: Partial<Record<PersonCaptureField, FieldPlan>> = {
     strategies: [
       { name: 'json-ld', confidence: TRUST.structured, read: (page) => ldString(currentEmployer(page)) },
       { name: 'aria-label', confidence: TRUST.aria, read: currentCompanyLabel },
-      { name: 'experience', confidence: TRUST.classes, read: ({ doc }) => currentExperience(doc, undefined)?.company },
+      { name: 'experience', confidence: TRUST.classes, read: (page) => currentExperience(region(page), undefined)?.company },
     ],
   },
   companyLinkedinUrl: {
@@ -71,7 +75,7 @@ const PLANS: Partial<Record<PersonCaptureField, FieldPlan>> = {
     strategies: [
       { name: 'json-ld', confidence: TRUST.structured, read: (page) => ldString(personLd(page)?.address, 'addressLocality') },
       { name: 'embedded-json', confidence: TRUST.structured, read: (page) => entityText(member(page), 'locationName') },
-      { name: 'class:t-black--light', confidence: TRUST.classes, read: ({ doc }) => visibleText(doc.querySelector(css('locationClass'))) },
+      { name: 'class:t-black--light', confidence: TRUST.classes, read: (page) => visibleText(inMain(page, 'locationClass')) },
     ],
   },
   // The live URL first: in the single-page app the canonical link can lag behind a navigation.
@@ -87,27 +91,22 @@ const PLANS: Partial<Record<PersonCaptureField, FieldPlan>> = {
     check: isPhoto,
     strategies: [
       { name: 'json-ld', confidence: TRUST.structured, read: (page) => ldString(personLd(page)?.image, 'contentUrl') },
-      { name: 'img-alt', confidence: TRUST.semantic, read: ({ doc }) => photoByAlt(doc) },
-      { name: 'class:profile-picture', confidence: TRUST.classes, read: ({ doc }) => doc.querySelector(css('photoClass'))?.getAttribute('src') },
+      { name: 'img-alt', confidence: TRUST.semantic, read: (page) => photoByAlt(region(page)) },
+      { name: 'class:profile-picture', confidence: TRUST.classes, read: (page) => inMain(page, 'photoClass')?.getAttribute('src') },
     ],
   },
   ...contactPlans(),
 };
 
 // The portrait is the image whose alt text is the person's name, next to the page's one h1.
-function photoByAlt(doc: Document): string | null | undefined {
-  const name = cleanText(doc.querySelector(css('profileHeading'))?.textContent);
-  return name ? [...doc.querySelectorAll(css('portraitCandidates'))].find((img) => cleanText(img.getAttribute('alt')) === name)?.getAttribute('src') : undefined;
+function photoByAlt(root: ParentNode): string | null | undefined {
+  const name = cleanText(root.querySelector(css('profileHeading'))?.textContent);
+  return name ? [...root.querySelectorAll(css('portraitCandidates'))].find((img) => cleanText(img.getAttribute('alt')) === name)?.getAttribute('src') : undefined;
 }
 
 /** A LinkedIn person profile as a capture; a page without a name gives no fields at all. */
 export function extractLinkedinProfile(doc: Document, url: string): PersonCapture {
-  const page = pageOf(doc, url);
-  const { fields } = runPlans(page, PLANS, PERSON_CAPTURE_FIELDS);
-  if (!fields.fullName) return { kind: 'person', source: 'linkedin', url, fields: {}, missing: [...PERSON_CAPTURE_FIELDS] };
-  // Split only when no source gave either part: halves from two sources may not belong together.
-  if (!fields.givenName && !fields.familyName) Object.assign(fields, splitName(fields.fullName));
-  return { kind: 'person', source: 'linkedin', url, fields, missing: PERSON_CAPTURE_FIELDS.filter((f) => !fields[f]) };
+  return linkedinPerson(url, runPlans(pageOf(doc, url, ACROSS_PAGE), PLANS, PERSON_CAPTURE_FIELDS).fields);
 }
 
 // Fixtures: sites/www.linkedin.com/in/ada-lovelace/index.html, sites/www.linkedin.com/in/sara-ahmadi/index.html, pages/linkedin/profile-public.html, pages/linkedin/profile-rtl-persian.html, pages/linkedin/profile-contact-info.html, pages/linkedin/profile-cjk.html, pages/linkedin/profile-missing-fields.html

@@ -17,6 +17,9 @@ const SEARCH = 'sites/www.linkedin.com/sales/search/people/index.html';
 
 /** The selectors, by name (only these strings are bundled into the content script). */
 export const LINKEDIN = {
+  // The profile's own region: its name, top card and experience are in it; nav, asides, overlays and the
+  // embedded API data are not. The class, ARIA and heading strategies read only inside it.
+  mainRegion: 'main',
   canonical: 'link[rel="canonical"]',
   embeddedJson: 'code[id^="bpr-guid-"]',
   profileHeading: 'main h1',
@@ -47,6 +50,7 @@ export const LINKEDIN = {
 
 /** Each selector's expected match count on a fixture, checked by tests/captures/conventions.test.ts. */
 export const LINKEDIN_EXPECTED: Record<keyof typeof LINKEDIN, SelectorExpectation> = {
+  mainRegion: { fixture: SARA, count: 1 },
   canonical: { fixture: SARA, count: 1 },
   embeddedJson: { fixture: SARA, count: 1 },
   profileHeading: { fixture: SARA, count: 1 },

@@ -1,7 +1,7 @@
 import { PERSON_CAPTURE_FIELDS, type PersonCapture, type PersonCaptureField } from '../../shared/capture/capture';
 import { cleanText } from './dom';
 import { css } from './linkedin-selectors';
-import { splitName } from './split-name';
+import { linkedinPerson } from './linkedin-parts';
 import { pageOf, runPlans, TRUST, type FieldPlan, type Page, type Strategy } from './strategy';
 import * as check from './validate';
 
@@ -29,10 +29,7 @@ function plansFor(root: ParentNode, inList: boolean): Partial<Record<PersonCaptu
 
 /** One lead (a lead page, or one result of a list) as a person capture; no name, no fields. */
 export function readLead(page: Page, root: ParentNode, inList: boolean): PersonCapture {
-  const { fields } = runPlans(page, plansFor(root, inList), PERSON_CAPTURE_FIELDS);
-  if (!fields.fullName) return { kind: 'person', source: 'linkedin', url: page.url.href, fields: {}, missing: [...PERSON_CAPTURE_FIELDS] };
-  Object.assign(fields, splitName(fields.fullName));
-  return { kind: 'person', source: 'linkedin', url: page.url.href, fields, missing: PERSON_CAPTURE_FIELDS.filter((f) => !fields[f]) };
+  return linkedinPerson(page.url.href, runPlans(page, plansFor(root, inList), PERSON_CAPTURE_FIELDS).fields);
 }
 
 /** A Sales Navigator lead page as a capture. */

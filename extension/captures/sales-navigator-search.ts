@@ -20,7 +20,4 @@ export function extractSalesNavigatorSearch(doc: Document, url: string): PageCap
   return { kind: 'page', source: 'linkedin', url, people, organisations: [] };
 }
 
-/** The selector of one result row, for the in-page list UI. */
-export const RESULT_SELECTOR = css('searchResult');
-
 // Fixtures: sites/www.linkedin.com/sales/search/people/index.html

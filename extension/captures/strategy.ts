@@ -1,5 +1,5 @@
 import type { CapturedField } from '../../shared/capture/capture';
-import { forget } from './dom';
+import { startExtraction } from './dom';
 import type { Validator } from './validate';
 
 /** What a strategy reads: the page, and its URL (already parsed). */
@@ -50,11 +50,12 @@ function firstValue(page: Page, plan: FieldPlan): CapturedField | undefined {
 }
 
 /**
- * The page an extraction reads, with the document's cached reads forgotten (see `forget`). Parses a URL that
- * may be relative or broken; extractors take strings so that the CLI and tests can pass any.
+ * The page an extraction reads, with the document's cached reads forgotten and the selectors it reads across
+ * the whole page found in one walk (see `startExtraction`). Parses a URL that may be relative or broken;
+ * extractors take strings so that the CLI and tests can pass any.
  */
-export function pageOf(doc: Document, url: string): Page {
-  forget(doc);
+export function pageOf(doc: Document, url: string, acrossPage: readonly string[] = []): Page {
+  startExtraction(doc, acrossPage);
   try {
     return { doc, url: new URL(url) };
   } catch {

@@ -1,5 +1,5 @@
 import type { OrganisationCaptureField, PersonCaptureField } from '../../shared/capture/capture';
-import { cleanText, hasType, ldString, readJsonLd } from './dom';
+import { all, cleanText, hasType, ldString, readJsonLd } from './dom';
 import { addressLine, sizeBand } from './organisation-parts';
 import type { RawRecord } from './records';
 import { TRUST } from './strategy';
@@ -53,9 +53,12 @@ function props(item: Element): Map<string, string> {
   return out;
 }
 
+/** Typed microdata items. */
+export const MICRODATA = '[itemscope][itemtype]';
+
 /** Persons and organisations in schema.org microdata. */
 export function readMicrodata(doc: Document): { people: PersonRaw[]; organisations: OrgRaw[] } {
-  const items = [...doc.querySelectorAll('[itemscope][itemtype]')].slice(0, MAX_RECORDS * 2);
+  const items = all(doc, MICRODATA).slice(0, MAX_RECORDS * 2);
   const typed = (type: string) => items.filter((el) => new RegExp(`schema\\.org/(?:${type})$`).test(el.getAttribute('itemtype') ?? ''));
   const people = typed('Person').map((el): PersonRaw => {
     const p = props(el);

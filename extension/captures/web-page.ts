@@ -1,9 +1,13 @@
 import type { OrganisationCapture, PageCapture, PersonCapture } from '../../shared/capture/capture';
-import { readContactLinks, readHCards, readOpenGraph } from './contact-links';
+import { CONTACT_LINKS, HCARDS, readContactLinks, readHCards, readOpenGraph } from './contact-links';
+import { JSON_LD } from './dom';
 import { mergeRecords, toOrganisation, toPerson } from './records';
 import { pageOf } from './strategy';
-import { readJsonLdRecords, readMicrodata } from './structured-data';
+import { MICRODATA, readJsonLdRecords, readMicrodata } from './structured-data';
 import { parseVcard } from './vcard';
+
+// Every reader looks across the whole page (contacts are often in the footer), all in one walk.
+const ACROSS_PAGE = [JSON_LD, MICRODATA, HCARDS, CONTACT_LINKS];
 
 /**
  * Any web page: schema.org Person/Organization in JSON-LD and microdata, hCards, vCards the page links to
@@ -12,7 +16,7 @@ import { parseVcard } from './vcard';
  * its own domain: precision over recall.
  */
 export function extractWebPage(doc: Document, url: string, vcards: Record<string, string> = {}): PageCapture {
-  const { url: parsed } = pageOf(doc, url);
+  const { url: parsed } = pageOf(doc, url, ACROSS_PAGE);
   const ld = readJsonLdRecords(doc);
   const micro = readMicrodata(doc);
   const links = readContactLinks(doc);
