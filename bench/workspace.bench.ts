@@ -205,7 +205,7 @@ export default async function workspaceBench(): Promise<Figure[]> {
     const importMs = performance.now() - start;
     const report = await page.getByTestId('import-report').evaluate((el) => ({ ...(el as HTMLElement).dataset }));
     figures.push(
-      { name: `bulk import of ${PEOPLE.toLocaleString('en')} contacts (click to report)`, value: Math.round(importMs), unit: 'ms', target: '< 20000 ms', meets: importMs < 20_000, note: `created ${report.created}, merged ${report.merged}, rejected ${report.rejected}, flagged ${report.flagged}; people and outbox written in chunks of 2,500` },
+      { name: `bulk import of ${PEOPLE.toLocaleString('en')} contacts (click to report)`, value: Math.round(importMs), unit: 'ms', target: '< 20000 ms', meets: importMs < 20_000, note: `created ${report.created}, merged ${report.merged}, rejected ${report.rejected}, flagged ${report.flagged}; people written in chunks of 2,500, each with one outbox entry and one search-log record` },
       { name: `reading and previewing the ${(csv.length / 1e6).toFixed(1)} MB CSV`, value: Math.round(previewMs), unit: 'ms', note: 'file chosen to mapping preview; not part of the target' },
     );
 

@@ -1,16 +1,23 @@
 import Dexie, { type EntityTable } from 'dexie';
 import { Deal, Interaction, Organisation, Person, Task, type EntityName } from '../../shared/model';
-import { deriveSearchKeys, SEARCH_KEYS, searchKeysMiddleware } from './search-keys';
+import { deriveSearchKeys, SEARCH_KEYS, SEARCH_LOG, searchKeysMiddleware, searchTermsOf, TERM_SEPARATOR, type SearchLogRecord } from './search-keys';
 
-/** A local change waiting to be pushed to the sheet; written in the same transaction as the change. */
+/**
+ * A local change waiting to be pushed to the sheet; written in the same transaction as the change. It names one
+ * record (`recordId`), or every record of a change of many (`recordIds`: an import chunk, a merge); changes.ts
+ * reads both, and the sync engine pushes each record of it as a change of its own.
+ */
 export interface OutboxEntry {
   seq?: number;
   entity: EntityName;
-  recordId: string;
-  /** Idempotency key sent with the push. */
+  recordId?: string;
+  recordIds?: string[];
+  /** Idempotency key sent with the push (for many records, the start of each one's key: changes.ts). */
   key: string;
   at: string;
 }
+
+const LOG_RECORD_SIZE = 5_000;
 
 /** Where pulling left off, per entity. */
 export interface SyncCheckpoint {
@@ -48,15 +55,18 @@ export class ClipsheetDb extends Dexie {
   checkpoints!: EntityTable<SyncCheckpoint, 'entity'>;
   reminders!: EntityTable<ReminderShown, 'taskId'>;
   dismissedMerges!: EntityTable<DismissedMerge, 'pair'>;
+  searchLog!: EntityTable<SearchLogRecord, 'seq'>;
 
   constructor(name = 'clipsheet') {
     super(name);
+    // A version's stores are history: written out as they were, so a later change to the model's indexes
+    // (shared/model) becomes a new version instead of rewriting an old one.
     this.version(1).stores({
-      people: Person.dexieStore,
-      organisations: Organisation.dexieStore,
-      interactions: Interaction.dexieStore,
-      deals: Deal.dexieStore,
-      tasks: Task.dexieStore,
+      people: 'id, updatedAt, owner, company, organisationId, *emails, *phones, linkedinUrl, stage, *tags, lastContactAt, nextFollowUpAt',
+      organisations: 'id, updatedAt, owner, name, domain, linkedinUrl, stage, *tags',
+      interactions: 'id, updatedAt, owner, *personIds, organisationId, at, externalId',
+      deals: 'id, updatedAt, owner, personId, organisationId, openedAt',
+      tasks: 'id, updatedAt, owner, personId, dueAt, status',
       outbox: '++seq, [entity+recordId]',
       checkpoints: 'entity',
     });
@@ -64,8 +74,8 @@ export class ClipsheetDb extends Dexie {
     // and by level (automatic tasks), open tasks by due time (the today list, reminders), and two local tables.
     this.version(2)
       .stores({
-        people: `${Person.dexieStore}, level, ${SEARCH_KEYS}.name, *${SEARCH_KEYS}.terms, ${SEARCH_KEYS}.noted`,
-        tasks: `${Task.dexieStore}, [status+dueAt]`,
+        people: `id, updatedAt, owner, company, organisationId, *emails, *phones, linkedinUrl, stage, *tags, lastContactAt, nextFollowUpAt, level, ${SEARCH_KEYS}.name, *${SEARCH_KEYS}.terms, ${SEARCH_KEYS}.noted`,
+        tasks: 'id, updatedAt, owner, personId, dueAt, status, [status+dueAt]',
         reminders: 'taskId',
         dismissedMerges: 'pair',
       })
@@ -78,6 +88,28 @@ export class ClipsheetDb extends Dexie {
             if (keys) person[SEARCH_KEYS] = keys;
           }),
       );
+    // Version 3, importing 100,000 contacts (issue 5): every index entry is a write of its own, and they were most
+    // of an import's time. Search terms (about ten entries a person) move to the search log (search-keys.ts),
+    // built here from every person, and every store keeps only the indexes something queries: the model's
+    // (shared/model) plus level, the A-Z name and notes for people and due open tasks.
+    this.version(3)
+      .stores({
+        people: `${Person.dexieStore}, level, ${SEARCH_KEYS}.name, ${SEARCH_KEYS}.noted`,
+        organisations: Organisation.dexieStore,
+        interactions: Interaction.dexieStore,
+        deals: Deal.dexieStore,
+        tasks: `${Task.dexieStore}, [status+dueAt]`,
+        [SEARCH_LOG]: '++seq',
+      })
+      .upgrade(async (tx) => {
+        // A page of people at a time: one log record each, and never the whole store in memory.
+        const people = tx.table<Person, string>('people');
+        for (let page = await people.limit(LOG_RECORD_SIZE).toArray(); page.length; ) {
+          const found = page.map((person) => [person.id, searchTermsOf(person)] as const).filter(([, terms]) => terms.length);
+          if (found.length) await tx.table(SEARCH_LOG).add({ ids: found.map(([id]) => id), terms: found.map(([, terms]) => terms.join(TERM_SEPARATOR)) } satisfies SearchLogRecord);
+          page = page.length < LOG_RECORD_SIZE ? [] : await people.where(':id').above(page[page.length - 1]!.id).limit(LOG_RECORD_SIZE).toArray();
+        }
+      });
     this.use(searchKeysMiddleware);
   }
 

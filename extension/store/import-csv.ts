@@ -160,17 +160,30 @@ function importedStage(fields: Record<string, unknown>, notes: ImportNote[]): { 
 }
 
 const emailKey = (email: string) => valueOf(normaliseEmail(email)) ?? email.trim().toLowerCase();
-const isNeverLogged = (email: string, domains: readonly string[]) => {
-  const domain = domainOfEmail(emailKey(email));
+const neverLoggedDomain = (key: string, domains: readonly string[]) => {
+  const domain = domainOfEmail(key);
   return domains.find((blocked) => domain === blocked || domain.endsWith(`.${blocked}`));
 };
+
+// Rows worked out between two looks at the event loop: IndexedDB's answers to the chunk being written wait for
+// the import to let them in, and its transaction commits only once they have.
+const ROWS_PER_TURN = 250;
+const nextTurn = () =>
+  new Promise<void>((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      channel.port1.close();
+      resolve();
+    };
+    channel.port2.postMessage(undefined);
+  });
 
 /**
  * Imports people from CSV rows [S8]: each row becomes a person, de-duplicated with shared/identity against the
  * store and the rows before it. A row sharing an exact key (email, phone, LinkedIn) with someone is merged into
  * them (mergePeople, the other values kept in history); a fuzzy candidate is created and flagged for the merge
  * review; a row without a name, on the never-log list or refused by the schema is rejected, with the reason.
- * Written in chunks, each chunk's people and outbox entries in one transaction.
+ * Written in chunks, each chunk's people and its one outbox entry in one transaction.
  */
 export async function importPeople(db: ClipsheetDb, rows: readonly string[][], mapping: ColumnMapping, context: StoreContext, options: ImportOptions = {}): Promise<ImportReport> {
   const stored = (await db.people.toArray()).filter((person) => !person.deleted);
@@ -183,21 +196,27 @@ export async function importPeople(db: ClipsheetDb, rows: readonly string[][], m
   const neverLogAddresses = new Set((options.neverLogAddresses ?? []).map(emailKey));
   let dirty = new Map<string, Person>();
 
-  // One chunk is written while the next is worked out: IndexedDB does its part in the browser process, so the
-  // two overlap. Chunks commit in order, each with its outbox entries.
-  let writing: Promise<void> = Promise.resolve();
+  // Chunks are written while the next ones are worked out: IndexedDB does its part in the browser process, so
+  // the two overlap. The next chunk's transaction is opened before the last one commits, so the browser starts it
+  // the moment it can; IndexedDB runs them in the order they were opened. Each chunk's people and their one
+  // outbox entry commit together (a crash loses whole chunks, never a person's entry), at most two in flight.
+  const writing: Array<Promise<void>> = [];
   const flush = async () => {
-    await writing;
-    if (dirty.size === 0) return;
-    const people = [...dirty.values()];
-    dirty = new Map();
-    writing = db.transaction('rw', db.people, db.outbox, async () => {
-      await db.people.bulkPut(people);
-      await queueForSync(db, 'person', people.map((person) => person.id), context);
-    });
+    if (dirty.size > 0) {
+      const people = [...dirty.values()];
+      dirty = new Map();
+      const written = db.transaction('rw', db.people, db.outbox, async () => {
+        await db.people.bulkPut(people);
+        await queueForSync(db, 'person', people.map((person) => person.id), context);
+      });
+      written.catch(() => undefined); // awaited below; a failure is thrown from there
+      writing.push(written);
+    }
+    while (writing.length > 1) await writing.shift();
   };
 
   for (let i = 0; i < rows.length; i++) {
+    if (i % ROWS_PER_TURN === 0 && writing.length) await nextTurn();
     const line = i + 2;
     const { fields, notes } = rowToFields(rows[i]!, mapping);
     const name = typeof fields.fullName === 'string' ? fields.fullName : undefined;
@@ -206,8 +225,9 @@ export async function importPeople(db: ClipsheetDb, rows: readonly string[][], m
       report.details.push({ line, outcome: 'rejected', name, notes: [...notes, note] });
     };
     const emails = (fields.emails as string[] | undefined) ?? [];
-    const blocked = emails.map((email) => isNeverLogged(email, neverLog)).find(Boolean);
-    const blockedAddress = emails.find((email) => neverLogAddresses.has(emailKey(email)));
+    const keys = neverLog.length || neverLogAddresses.size ? emails.map(emailKey) : [];
+    const blocked = neverLog.length ? keys.map((key) => neverLoggedDomain(key, neverLog)).find(Boolean) : undefined;
+    const blockedAddress = neverLogAddresses.size ? emails.find((_, k) => neverLogAddresses.has(keys[k]!)) : undefined;
     if (!name) reject({ code: 'no-name' });
     else if (blocked) reject({ code: 'never-log', domain: blocked });
     else if (blockedAddress) reject({ code: 'never-log-address', address: blockedAddress });
@@ -271,7 +291,7 @@ export async function importPeople(db: ClipsheetDb, rows: readonly string[][], m
     }
   }
   await flush();
-  await writing;
+  for (const written of writing) await written;
   options.onProgress?.(rows.length, rows.length);
   return report;
 }

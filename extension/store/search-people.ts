@@ -1,26 +1,37 @@
 import type { Person } from '../../shared/model';
 import type { ClipsheetDb } from './db';
-import { deriveSearchKeys, SEARCH_KEYS, searchWords } from './search-keys';
+import { SEARCH_KEYS, searchWords } from './search-keys';
+import { termIndexOf, type TermIndex } from './term-index';
 
 const NAME = `${SEARCH_KEYS}.name`;
-const TERMS = `${SEARCH_KEYS}.terms`;
 const END = '\uffff';
 
 // A word of one letter narrows a multi-word query only as part of a name ("ali r" finds "Ali Rezaei" first):
-// as a word prefix it matches a third of everyone, and listing those costs more than a keystroke may.
+// as a word prefix it matches a third of everyone, and saying so is no help to the rep.
 const usefulWords = (words: string[]) => [words[0]!, ...words.slice(1).filter((word) => word.length >= 2)];
 
-async function idsMatchingEveryWord(db: ClipsheetDb, words: string[]): Promise<string[]> {
+/**
+ * The people a query finds after those whose name starts with it: a term starting with each useful word of the
+ * query, listed by the term the longest word matched, then id. The one rule both the first screenful and the
+ * full list apply, to the one index, so the first screenful is always the start of the full list.
+ */
+function byWord(index: TermIndex, words: string[], named: readonly string[], limit: number): string[] {
+  const ids = [...named];
+  const seen = new Set(named);
   const [first, ...rest] = [...usefulWords(words)].sort((a, b) => b.length - a.length) as [string, ...string[]];
-  const candidates = (await db.people.where(TERMS).between(first, first + END, true, true).primaryKeys()) as string[];
-  let matching = new Set(candidates);
-  for (const word of rest) {
-    if (matching.size === 0) break;
-    const hits = new Set((await db.people.where(TERMS).between(word, word + END, true, true).primaryKeys()) as string[]);
-    matching = new Set([...matching].filter((id) => hits.has(id)));
+  for (const id of index.withPrefix(first)) {
+    if (ids.length >= limit) break;
+    if (seen.has(id) || !rest.every((word) => index.hasPrefix(id, word))) continue;
+    seen.add(id);
+    ids.push(id);
   }
-  return [...new Set(candidates.filter((id) => matching.has(id)))];
+  return ids;
 }
+
+const namedLike = (db: ClipsheetDb, words: string[]) => {
+  const prefix = words.join(' ');
+  return db.people.where(NAME).between(prefix, prefix + END, true, true);
+};
 
 /**
  * The ids of live people matching a query, best first: names that start with the whole query (A-Z), then
@@ -32,51 +43,30 @@ export async function searchPeople(db: ClipsheetDb, query: string, options: { li
   const limit = options.limit ?? Infinity;
   const cap = <T extends { limit(n: number): T }>(collection: T): T => (Number.isFinite(limit) ? collection.limit(limit) : collection);
   if (words.length === 0) return (await cap(db.people.orderBy(NAME)).primaryKeys()) as string[];
-  const prefix = words.join(' ');
-  const ids = new Set((await cap(db.people.where(NAME).between(prefix, prefix + END, true, true)).primaryKeys()) as string[]);
-  if (ids.size < limit) {
-    const more = words.length === 1 ? ((await cap(db.people.where(TERMS).between(prefix, prefix + END, true, true)).primaryKeys()) as string[]) : await idsMatchingEveryWord(db, words);
-    for (const id of more) if (ids.size < limit) ids.add(id);
-  }
-  return [...ids];
+  const [named, index] = await Promise.all([cap(namedLike(db, words)).primaryKeys() as Promise<string[]>, termIndexOf(db)]);
+  return byWord(index, words, named, limit);
 }
 
-// How many people a keystroke reads to find a multi-word query's first screenful (after the names that start
-// with the whole query); the full list comes once typing pauses.
-const SCAN = 200;
-
 /**
- * The first screenful for a query as records, in one read transaction with its requests in flight together:
- * what a keystroke waits for. Names starting with the query come first, as in searchPeople; for several words,
- * people with a word starting with the longest one are read (at most 200) and kept if their other words match.
+ * The first screenful for a query as records: what a keystroke waits for. The same people, in the same order,
+ * as the start of searchPeople's list; the names come with their records, the others are read by id.
  */
 export async function searchFirstPage(db: ClipsheetDb, query: string, limit: number): Promise<Person[]> {
   const words = searchWords(query);
-  return db.transaction('r', db.people, async () => {
-    if (words.length === 0) return db.people.orderBy(NAME).limit(limit).toArray();
-    const prefix = words.join(' ');
-    const [first, ...rest] = [...usefulWords(words)].sort((a, b) => b.length - a.length) as [string, ...string[]];
-    const byName = db.people.where(NAME).between(prefix, prefix + END, true, true).limit(limit).toArray();
-    const byWord = db.people
-      .where(TERMS)
-      .between(first, first + END, true, true)
-      .limit(rest.length ? SCAN : limit)
-      .toArray();
-    const [named, worded] = await Promise.all([byName, byWord]);
-    const matches = (person: Person) => {
-      if (rest.length === 0) return true;
-      const terms = deriveSearchKeys(person)?.terms ?? [];
-      return rest.every((word) => terms.some((term) => term.startsWith(word)));
-    };
-    const seen = new Set<string>();
-    const page: Person[] = [];
-    for (const [person, check] of [...named.map((p) => [p, false] as const), ...worded.map((p) => [p, true] as const)]) {
-      if (page.length >= limit) break;
-      if (seen.has(person.id) || (check && !matches(person))) continue;
-      seen.add(person.id);
-      page.push(person);
-    }
-    return page;
+  if (words.length === 0) {
+    // While the rep looks at the A-Z list, the term index catches up, so the first letter typed finds it ready.
+    void termIndexOf(db).catch(() => undefined);
+    return db.people.orderBy(NAME).limit(limit).toArray();
+  }
+  const [named, index] = await Promise.all([namedLike(db, words).limit(limit).toArray(), termIndexOf(db)]);
+  const ids = byWord(index, words, named.map((person) => person.id), limit);
+  const records = new Map(named.map((person) => [person.id, person]));
+  const others = ids.filter((id) => !records.has(id));
+  (await db.people.bulkGet(others)).forEach((person, i) => person && records.set(others[i]!, person));
+  // Someone deleted since the index was read is no longer shown.
+  return ids.flatMap((id) => {
+    const person = records.get(id);
+    return person && !person.deleted ? [person] : [];
   });
 }
 

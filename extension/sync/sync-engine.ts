@@ -3,6 +3,7 @@ import { ENTITIES, type EntityName, type Interaction, type Person } from '../../
 import { canonicalJson } from '../../shared/identity/canonical';
 import { mergeVersions, sameContent } from '../../shared/sync/merge-versions';
 import { MAX_PULL_PAGE, MAX_PUSH_CHANGES, MAX_PUSH_CHARS, type Change, type ChangeResult, type SyncRequest, type SyncResponse } from '../../shared/sync/protocol';
+import { changeKeyOf, queuedKey, queuedRecords, queueForSync, recordsOf } from '../store/changes';
 import type { ClipsheetDb, OutboxEntry } from '../store/db';
 
 /** Sends one request to the sheet; the transport (signing, fetch) is given so tests can use any backend. */
@@ -55,105 +56,195 @@ export async function syncOnce(db: ClipsheetDb, send: Send, options: SyncOptions
   return report;
 }
 
+// Outbox entries read at a time while gathering a batch (one can name thousands of records).
+const ENTRY_PAGE = 64;
+
+/** One record's queued change: the entry that queued it and the key it is pushed under. */
+interface QueuedChange {
+  entity: EntityName;
+  recordId: string;
+  key: string;
+  seq: number;
+}
+
 async function pushAll(db: ClipsheetDb, send: Send, options: SyncOptions, report: SyncReport): Promise<void> {
   for (let round = 0; round < MAX_ROUNDS; round++) {
-    const batch = await db.outbox.orderBy('seq').limit(MAX_PUSH_CHANGES).toArray();
+    const batch = await nextChanges(db, MAX_PUSH_CHANGES);
     if (!batch.length) return;
     await pushBatch(db, send, batch, options, report);
   }
 }
 
-async function pushBatch(db: ClipsheetDb, send: Send, batch: OutboxEntry[], options: SyncOptions, report: SyncReport): Promise<void> {
+/** The oldest queued changes, at most `limit`, each record of an entry naming many as a change of its own. */
+async function nextChanges(db: ClipsheetDb, limit: number): Promise<QueuedChange[]> {
+  const batch: QueuedChange[] = [];
+  let after = 0;
+  while (batch.length < limit) {
+    const entries = await db.outbox.where('seq').above(after).limit(ENTRY_PAGE).toArray();
+    for (const entry of entries) {
+      for (const recordId of recordsOf(entry)) {
+        if (batch.length === limit) return batch;
+        batch.push({ entity: entry.entity, recordId, key: changeKeyOf(entry, recordId), seq: entry.seq! });
+      }
+    }
+    if (entries.length < ENTRY_PAGE) return batch;
+    after = entries[entries.length - 1]!.seq!;
+  }
+  return batch;
+}
+
+async function pushBatch(db: ClipsheetDb, send: Send, batch: QueuedChange[], options: SyncOptions, report: SyncReport): Promise<void> {
   // Several local edits of one record travel as one change: its latest state, under its latest key.
-  const latest = new Map<string, OutboxEntry>();
-  for (const entry of batch) latest.set(`${entry.entity}:${entry.recordId}`, entry);
+  const latest = new Map<string, QueuedChange>();
+  for (const change of batch) latest.set(queuedKey(change.entity, change.recordId), change);
+  const records = await readRecords(db, [...latest.values()]);
   const changes: Change[] = [];
+  const gone: QueuedChange[] = [];
   let chars = 0;
-  for (const entry of latest.values()) {
-    const record = await db.tableOf(entry.entity).get(entry.recordId);
+  for (const [id, queued] of latest) {
+    const record = records.get(id);
     if (!record) {
-      await db.outbox.bulkDelete(covered(batch, entry)); // nothing left to send
+      gone.push(queued); // nothing left to send
       continue;
     }
     chars += JSON.stringify(record).length;
     if (changes.length && chars > MAX_PUSH_CHARS) break; // the rest go in the next request
-    changes.push({ entity: entry.entity, key: entry.key, assumedRevision: (record.revision as number) || null, record });
+    changes.push({ entity: queued.entity, key: queued.key, assumedRevision: (record.revision as number) || null, record });
   }
+  if (gone.length) await db.transaction('rw', db.outbox, () => unqueue(db, covered(batch, gone)));
   if (!changes.length) return;
   const response = await send({ op: 'push', changes });
   if (!response.ok) throw new SyncRefused(response.error.code, response.error.message);
   if (response.op !== 'push') throw new SyncRefused('malformed', 'The sheet answered a push with something else.');
 
   const sent = new Set(changes.map((c) => c.key));
-  const byKey = new Map([...latest.values()].filter((e) => sent.has(e.key)).map((e) => [e.key, e]));
-  for (const result of response.results) {
-    const entry = byKey.get(result.key);
-    if (entry) await settle(db, entry, covered(batch, entry), result, options, report);
-  }
+  const byKey = new Map([...latest.values()].filter((c) => sent.has(c.key)).map((c) => [c.key, c]));
+  const answered = response.results.flatMap((result) => {
+    const change = byKey.get(result.key);
+    return change ? [{ change, result }] : [];
+  });
+  // The whole answer is taken in at once: every record it settles leaves the outbox in the same transaction.
+  await db.transaction('rw', [db.people, db.interactions, db.deals, db.tasks, db.organisations, db.outbox], async () => {
+    await unqueue(db, covered(batch, answered.map(({ change }) => change)));
+    // Edits made while the request was out are newer than what was sent: they stay queued.
+    const queue = await outboxQueue(db, options);
+    const applied = new Map<EntityName, Doc[]>();
+    const writeApplied = async () => {
+      for (const [entity, docs] of applied) await db.tableOf(entity).bulkPut(docs);
+      applied.clear();
+    };
+    for (const { change, result } of answered) {
+      if (result.status === 'applied' || result.status === 'duplicate') {
+        // Written together after the loop (or before anything that reads other records): one write for many.
+        const master = result.record as Doc;
+        const local = queue.has(change.entity, change.recordId) ? ((await db.tableOf(change.entity).get(change.recordId)) as Doc | undefined) : undefined;
+        report.pushed++;
+        const docs = applied.get(change.entity) ?? applied.set(change.entity, []).get(change.entity)!;
+        docs.push(local ? { ...local, revision: master.revision } : master);
+        continue;
+      }
+      await writeApplied();
+      await settle(db, change, result, queue, options, report);
+    }
+    await writeApplied();
+  });
 }
 
-const covered = (batch: OutboxEntry[], entry: OutboxEntry) => batch.filter((e) => e.entity === entry.entity && e.recordId === entry.recordId).map((e) => e.seq!);
+/** The records the changes name, by `entity:id`, read one entity at a time. */
+async function readRecords(db: ClipsheetDb, changes: QueuedChange[]): Promise<Map<string, Doc>> {
+  const records = new Map<string, Doc>();
+  for (const entity of new Set(changes.map((change) => change.entity))) {
+    const ids = changes.filter((change) => change.entity === entity).map((change) => change.recordId);
+    const found = await db.tableOf(entity).bulkGet(ids);
+    found.forEach((record, i) => record && records.set(queuedKey(entity, ids[i]!), record as Doc));
+  }
+  return records;
+}
 
-/** Takes in the sheet's answer to one change, in one transaction. */
-async function settle(db: ClipsheetDb, entry: OutboxEntry, seqs: number[], result: ChangeResult, options: SyncOptions, report: SyncReport): Promise<void> {
-  const table = db.tableOf(entry.entity);
-  await db.transaction('rw', [db.people, db.interactions, db.deals, db.tasks, db.organisations, db.outbox], async () => {
-    await db.outbox.bulkDelete(seqs);
-    // Edits made while the request was out are newer than what was sent: they stay queued.
-    const newer = await db.outbox.where('[entity+recordId]').equals([entry.entity, entry.recordId]).count();
-    const local = (await table.get(entry.recordId)) as Doc | undefined;
-    const master = result.record as Doc | undefined;
-    switch (result.status) {
-      case 'applied':
-      case 'duplicate':
-        report.pushed++;
-        await table.put(newer && local ? { ...local, revision: master!.revision } : master!);
-        return;
-      case 'conflict': {
-        report.conflicts++;
-        const merged = local ? mergeVersions(entry.entity, local, master!, options.now()) : master!;
-        const lost = local ? Object.keys(local).filter((f) => !ROW_STATE.has(f) && canonicalJson(local[f]) !== canonicalJson(merged[f]) && !Array.isArray(local[f])) : [];
-        if (lost.length) report.overtaken.push({ entity: entry.entity, id: entry.recordId, fields: lost });
-        await table.put(merged);
-        if (!newer && !sameContent(merged, master!)) await db.outbox.add({ entity: entry.entity, recordId: merged.id, key: options.newKey(), at: options.now() });
-        return;
-      }
-      case 'merged': {
-        report.merged++;
-        let survivor = master!;
-        if (newer && local) survivor = { ...(mergePeople(local as unknown as Person, master as unknown as Person, { at: options.now() }) as unknown as Doc), id: master!.id, revision: master!.revision };
-        await table.put(survivor);
-        if (survivor !== master) await db.outbox.add({ entity: 'person', recordId: survivor.id, key: options.newKey(), at: options.now() });
-        await redirectLocally(db, new Map([[entry.recordId, master!.id]]), options);
-        return;
-      }
-      case 'rejected':
-        report.rejected.push({ id: result.id, error: result.error ?? 'rejected' });
-    }
+/** Every queued change in the batch of the given changes' records: pushing a record's latest state settles them all. */
+function covered(batch: QueuedChange[], changes: QueuedChange[]): QueuedChange[] {
+  const records = new Set(changes.map((change) => queuedKey(change.entity, change.recordId)));
+  return batch.filter((change) => records.has(queuedKey(change.entity, change.recordId)));
+}
+
+/** Takes changes out of the outbox: an entry goes when none of its records is left, else keeps the others. */
+async function unqueue(db: ClipsheetDb, changes: QueuedChange[]): Promise<void> {
+  const bySeq = new Map<number, Set<string>>();
+  for (const change of changes) bySeq.set(change.seq, (bySeq.get(change.seq) ?? new Set()).add(change.recordId));
+  const seqs = [...bySeq.keys()];
+  const entries = await db.outbox.bulkGet(seqs);
+  const emptied: number[] = [];
+  const kept: OutboxEntry[] = [];
+  entries.forEach((entry, i) => {
+    if (!entry) return;
+    const left = recordsOf(entry).filter((id) => !bySeq.get(seqs[i]!)!.has(id));
+    if (left.length === 0) emptied.push(seqs[i]!);
+    else kept.push({ ...entry, recordIds: left });
   });
+  await db.outbox.bulkDelete(emptied);
+  await db.outbox.bulkPut(kept);
+}
+
+/** What is queued, read once in a transaction, and how to queue more in it: redirects and merges queue their records. */
+async function outboxQueue(db: ClipsheetDb, options: SyncOptions) {
+  const queued = await queuedRecords(db);
+  return {
+    has: (entity: EntityName, id: string) => queued.has(queuedKey(entity, id)),
+    async add(entity: EntityName, ids: string[]) {
+      await queueForSync(db, entity, ids, { newId: options.newKey, now: options.now() });
+      for (const id of ids) queued.add(queuedKey(entity, id));
+    },
+  };
+}
+type OutboxQueue = Awaited<ReturnType<typeof outboxQueue>>;
+
+/** Takes in the sheet's answer to one change that was not simply applied. */
+async function settle(db: ClipsheetDb, change: QueuedChange, result: ChangeResult, queue: OutboxQueue, options: SyncOptions, report: SyncReport): Promise<void> {
+  const table = db.tableOf(change.entity);
+  const newer = queue.has(change.entity, change.recordId);
+  const local = (await table.get(change.recordId)) as Doc | undefined;
+  const master = result.record as Doc | undefined;
+  switch (result.status) {
+    case 'conflict': {
+      report.conflicts++;
+      const merged = local ? mergeVersions(change.entity, local, master!, options.now()) : master!;
+      const lost = local ? Object.keys(local).filter((f) => !ROW_STATE.has(f) && canonicalJson(local[f]) !== canonicalJson(merged[f]) && !Array.isArray(local[f])) : [];
+      if (lost.length) report.overtaken.push({ entity: change.entity, id: change.recordId, fields: lost });
+      await table.put(merged);
+      if (!newer && !sameContent(merged, master!)) await queue.add(change.entity, [merged.id]);
+      return;
+    }
+    case 'merged': {
+      report.merged++;
+      let survivor = master!;
+      if (newer && local) survivor = { ...(mergePeople(local as unknown as Person, master as unknown as Person, { at: options.now() }) as unknown as Doc), id: master!.id, revision: master!.revision };
+      await table.put(survivor);
+      if (survivor !== master) await queue.add('person', [survivor.id]);
+      await redirectLocally(db, new Map([[change.recordId, master!.id]]), queue);
+      return;
+    }
+    case 'rejected':
+      report.rejected.push({ id: result.id, error: result.error ?? 'rejected' });
+  }
 }
 
 /**
  * People merged away (by the sheet, or by a teammate) leave this store, and everything that pointed at them
  * points at the survivor, queued for sync. A merged-away person with edits still queued stays until pushed.
  */
-async function redirectLocally(db: ClipsheetDb, redirects: Map<string, string>, options: SyncOptions): Promise<void> {
+async function redirectLocally(db: ClipsheetDb, redirects: Map<string, string>, queue: OutboxQueue): Promise<void> {
   const from = [...redirects.keys()];
   for (const id of from) {
-    if (!(await db.outbox.where('[entity+recordId]').equals(['person', id]).count())) await db.people.delete(id);
+    if (!queue.has('person', id)) await db.people.delete(id);
   }
-  const queue = (entity: EntityName, id: string) => db.outbox.add({ entity, recordId: id, key: options.newKey(), at: options.now() });
-  const interactions = await db.interactions.where('personIds').anyOf(from).toArray();
-  for (const moved of repointInteractions(interactions as Interaction[], redirects)) {
-    await db.interactions.put(moved);
-    await queue('interaction', moved.id);
-  }
+  const moved = repointInteractions((await db.interactions.where('personIds').anyOf(from).toArray()) as Interaction[], redirects);
+  await db.interactions.bulkPut(moved);
+  await queue.add('interaction', moved.map((record) => record.id));
   for (const [entity, table] of [['deal', db.deals], ['task', db.tasks]] as const) {
     const records = await table.where('personId').anyOf(from).toArray();
-    for (const moved of repointPersonIds(records as Array<Doc & { personId?: string }>, redirects)) {
-      await db.tableOf(entity).put(moved);
-      await queue(entity, moved.id);
-    }
+    const repointed = repointPersonIds(records as Array<Doc & { personId?: string }>, redirects);
+    await db.tableOf(entity).bulkPut(repointed);
+    await queue.add(entity, repointed.map((record) => record.id));
   }
 }
 
@@ -167,19 +258,17 @@ async function pullEntity(db: ClipsheetDb, send: Send, entity: EntityName, optio
     if (response.op !== 'pull') throw new SyncRefused('malformed', 'The sheet answered a pull with something else.');
     const table = db.tableOf(entity);
     await db.transaction('rw', [db.people, db.interactions, db.deals, db.tasks, db.organisations, db.outbox, db.checkpoints], async () => {
+      const queue = await outboxQueue(db, options);
       const docs: Doc[] = [];
       for (const document of response.documents) {
         const parsed = ENTITIES[entity].schema.safeParse(document);
-        if (!parsed.success) continue;
         // A record with local edits still queued keeps them; its next push meets the conflict and merges.
-        if (!(await db.outbox.where('[entity+recordId]').equals([entity, parsed.data.id]).count())) {
-          await table.put(parsed.data as Doc);
-          docs.push(parsed.data as Doc);
-        }
+        if (parsed.success && !queue.has(entity, parsed.data.id)) docs.push(parsed.data as Doc);
       }
+      await table.bulkPut(docs);
       if (entity === 'person') {
         const redirects = redirectsOf(docs as unknown as Person[]);
-        if (redirects.size) await redirectLocally(db, redirects, options);
+        if (redirects.size) await redirectLocally(db, redirects, queue);
       }
       if (response.checkpoint) await db.checkpoints.put({ entity, ...response.checkpoint });
     });

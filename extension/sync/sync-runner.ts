@@ -1,6 +1,7 @@
 import { browser } from '#imports';
 import { parseSyncKey } from '../../shared/sync/key';
 import { syncSettings, syncStatus, type SyncStatus } from '../settings';
+import { countQueuedChanges } from '../store/changes';
 import type { ClipsheetDb } from '../store/db';
 import { SyncRefused, syncOnce } from './sync-engine';
 import { sendToSheet } from './transport';
@@ -18,7 +19,7 @@ export function createSyncRunner(db: ClipsheetDb) {
   let running: Promise<SyncStatus> | null = null;
 
   async function round(): Promise<SyncStatus> {
-    const pending = () => db.outbox.count();
+    const pending = () => countQueuedChanges(db);
     const settings = await syncSettings.getValue();
     const previous = await syncStatus.getValue();
     if (!settings?.url || !settings.key) {

@@ -2,7 +2,9 @@ import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
 import { afterEach, describe, expect, test } from 'vitest';
 import { ClipsheetDb } from '../../../extension/store/db';
-import { searchPeople } from '../../../extension/store/search-people';
+import { recordsOf } from '../../../extension/store/changes';
+import { deriveSearchKeys, searchTermsOf } from '../../../extension/store/search-keys';
+import { searchFirstPage, searchPeople } from '../../../extension/store/search-people';
 import { Deal, Interaction, Organisation, Person, Task } from '../../../shared/model';
 import { aPerson } from '../support';
 
@@ -17,6 +19,12 @@ const SHIPPED_VERSIONS: Record<number, Record<string, string>> = {
     tasks: 'id, updatedAt, owner, personId, dueAt, status',
     outbox: '++seq, [entity+recordId]',
     checkpoints: 'entity',
+  },
+  2: {
+    people: 'id, updatedAt, owner, company, organisationId, *emails, *phones, linkedinUrl, stage, *tags, lastContactAt, nextFollowUpAt, level, _index.name, *_index.terms, _index.noted',
+    tasks: 'id, updatedAt, owner, personId, dueAt, status, [status+dueAt]',
+    reminders: 'taskId',
+    dismissedMerges: 'pair',
   },
 };
 
@@ -43,7 +51,9 @@ async function createAtVersion(version: number): Promise<string> {
   const old = new Dexie(name);
   for (let v = 1; v <= version; v++) old.version(v).stores(SHIPPED_VERSIONS[v]!);
   await old.open();
-  await old.table('people').bulkPut(people);
+  // From version 2, a middleware kept each person's search keys on them; version 2's were name, terms and noted.
+  const stored = version >= 2 ? people.map((person) => ({ ...person, ...(person.deleted ? {} : { _index: { name: deriveSearchKeys(person)!.name, terms: searchTermsOf(person) } }) })) : people;
+  await old.table('people').bulkPut(stored);
   await old.table('interactions').put(interaction);
   await old.table('tasks').put(task);
   await old.table('deals').put(deal);
@@ -58,7 +68,7 @@ describe.each(Object.keys(SHIPPED_VERSIONS).map(Number))('a database made by ver
   test('opens at the current version with every record as it was', async () => {
     const db = new ClipsheetDb(await createAtVersion(version));
     await db.open();
-    expect(db.verno).toBe(2);
+    expect(db.verno).toBe(3);
     expect(await db.people.orderBy('id').toArray()).toEqual(people);
     expect(await db.interactions.toArray()).toEqual([interaction]);
     expect(await db.tasks.toArray()).toEqual([task]);
@@ -76,15 +86,34 @@ describe.each(Object.keys(SHIPPED_VERSIONS).map(Number))('a database made by ver
     expect(await searchPeople(db, 'پارس')).toEqual(['p2']);
     expect(await searchPeople(db, '0912345')).toEqual(['p2']);
     expect(await searchPeople(db, 'gone')).toEqual([]); // a tombstone is found by nobody
+    expect((await searchFirstPage(db, 'analytical', 10)).map((person) => person.id)).toEqual(['p1']);
     expect(await db.tasks.where('[status+dueAt]').equals(['open', '2026-05-05T09:00:00.000Z']).primaryKeys()).toEqual(['t1']);
     db.close();
   });
 });
 
-test('version 1 is the schema the model gave when it shipped: a new index in the model needs a new version, not an edit', () => {
-  expect(Person.dexieStore).toBe(SHIPPED_VERSIONS[1]!.people);
-  expect(Organisation.dexieStore).toBe(SHIPPED_VERSIONS[1]!.organisations);
-  expect(Interaction.dexieStore).toBe(SHIPPED_VERSIONS[1]!.interactions);
-  expect(Deal.dexieStore).toBe(SHIPPED_VERSIONS[1]!.deals);
-  expect(Task.dexieStore).toBe(SHIPPED_VERSIONS[1]!.tasks);
+test('a person written after the upgrade is found by what it says now, not by what it said before', async () => {
+  const db = new ClipsheetDb(await createAtVersion(2));
+  await db.people.update('p1', { company: 'Difference Engines' });
+  expect(await searchPeople(db, 'difference')).toEqual(['p1']);
+  expect(await searchPeople(db, 'analytical')).toEqual([]);
+  // The outbox entries an older version queued, one per record, are read as they were.
+  expect((await db.outbox.orderBy('seq').toArray()).flatMap(recordsOf)).toEqual(['p1', 'i1']);
+  db.close();
+});
+
+test("today's stores are the model's indexes (shared/model) plus the workspace's, as the latest version declares them", () => {
+  names.push('schema-today');
+  const db = new ClipsheetDb('schema-today');
+  const indexesOf = (table: string) => {
+    const { primKey, indexes } = db.table(table).schema;
+    return [primKey.src, ...indexes.map((index) => index.src)].join(', ');
+  };
+  expect(indexesOf('people')).toBe(`${Person.dexieStore}, level, _index.name, _index.noted`);
+  expect(indexesOf('organisations')).toBe(Organisation.dexieStore);
+  expect(indexesOf('interactions')).toBe(Interaction.dexieStore);
+  expect(indexesOf('deals')).toBe(Deal.dexieStore);
+  expect(indexesOf('tasks')).toBe(`${Task.dexieStore}, [status+dueAt]`);
+  // Only what the extension queries by: exact matches, the A-Z list, level tasks, notes, due open tasks.
+  expect(indexesOf('people')).toBe('id, *emails, linkedinUrl, level, _index.name, _index.noted');
 });

@@ -6,6 +6,7 @@ import { exportPeopleCsv, exportPeopleVCard } from '../../../extension/store/exp
 import { guessMapping, importPeople, parseCsv, rowToFields } from '../../../extension/store/import-csv';
 import { searchPeople } from '../../../extension/store/search-people';
 import { aPerson, contextAt, freshDb } from '../support';
+import { queuedRecords } from '../../../extension/store/changes';
 
 let db: ClipsheetDb;
 const now = '2026-05-04T09:00:00.000Z';
@@ -76,8 +77,7 @@ describe('importing people', () => {
     expect((await db.people.get((await searchPeople(db, 'alan'))[0]!))!.stage).toBe('suspect');
     expect(await db.people.count()).toBe(5);
     // Every person written is queued for sync.
-    const queued = new Set((await db.outbox.toArray()).map((entry) => entry.recordId));
-    expect(queued).toEqual(new Set((await db.people.toArray()).map((person) => person.id)));
+    expect(await queuedRecords(db)).toEqual(new Set((await db.people.toArray()).map((person) => `person:${person.id}`)));
   });
 
   test("a merged row keeps the matched person's id, whatever order the ids sort in", async () => {

@@ -7,6 +7,7 @@ import { addOrder } from '../../../extension/store/deals';
 import { dismissProposal, findMergeProposals, mergeTwoPeople } from '../../../extension/store/merge';
 import { searchPeople } from '../../../extension/store/search-people';
 import { aPerson, contextAt, freshDb } from '../support';
+import { queuedRecords } from '../../../extension/store/changes';
 
 let db: ClipsheetDb;
 const now = '2026-05-04T09:00:00.000Z';
@@ -54,6 +55,5 @@ test("merging keeps the older record's id, every value, and moves the history on
   expect((await db.tasks.get(task.id))!.personId).toBe('a');
   expect((await db.deals.get(order.ok ? order.deal.id : ''))!.personId).toBe('a');
   expect(await searchPeople(db, 'ali rezaei')).toEqual(['a']);
-  const queued = (await db.outbox.toArray()).map((entry) => `${entry.entity}:${entry.recordId}`);
-  expect(new Set(queued)).toEqual(new Set(['person:a', 'person:c', `interaction:${logged.ok && logged.interaction.id}`, `task:${task.id}`, `deal:${order.ok && order.deal.id}`]));
+  expect(await queuedRecords(db)).toEqual(new Set(['person:a', 'person:c', `interaction:${logged.ok && logged.interaction.id}`, `task:${task.id}`, `deal:${order.ok && order.deal.id}`]));
 });
