@@ -119,6 +119,13 @@ export interface FitReport {
   termsPerEvaluation: number;
 }
 
+/**
+ * Likelihood evaluations one search may spend. Fits that converge take a few hundred (CDNOW: 894 for all its
+ * starts); one still wandering after this many is not going to, and on a large team in Apps Script each
+ * thousand costs about ten seconds of the hourly run.
+ */
+const EVALUATIONS_PER_SEARCH = 4_000;
+
 /** |log θ| beyond this is outside the box: θ < 3e-7 or θ > 3e6 in the fit's (rescaled) units. */
 export const LOG_BOUND = 15;
 
@@ -140,7 +147,7 @@ export function fitOnLogScale(
   // there. Left to run, it spends its 20,000 evaluations sliding along the wall (a minute on a large team).
   const atEdge = (logTheta: readonly number[]) => logTheta.some((v) => Math.abs(v) > LOG_BOUND - 1);
   const search = (start: number[], options?: MinimiseOptions) => {
-    const run = minimiseNelderMead(objective, start, { ...options, abandonAt: atEdge });
+    const run = minimiseNelderMead(objective, start, { maxEvaluations: EVALUATIONS_PER_SEARCH, ...options, abandonAt: atEdge });
     evaluations += run.evaluations;
     restarts += run.restarts;
     return run;
