@@ -1,8 +1,8 @@
 import { assessActivity } from '../shared/ladder';
-import { Person } from '../shared/model';
+import { Organisation, Person } from '../shared/model';
 import type { Settings, SettingsIssue } from '../shared/settings';
 import { scoreCompleteness } from '../shared/value';
-import { findDuplicatePairs, type DuplicatePair } from './duplicates';
+import { findDuplicateOrganisations, findDuplicatePairs, type DuplicatePair } from './duplicates';
 import type { Entity } from '../shared/model';
 import { ENTITY_SHEETS } from './layout';
 import { readSettings } from './settings-sheet';
@@ -25,6 +25,10 @@ export interface QualityReport {
   exactDuplicates: number;
   possibleDuplicates: number;
   duplicateExamples: DuplicatePair[];
+  organisations: number;
+  exactOrganisationDuplicates: number;
+  possibleOrganisationDuplicates: number;
+  organisationDuplicateExamples: DuplicatePair[];
   atRisk: number;
   inactive: number;
   incomplete: number;
@@ -52,16 +56,24 @@ export function assessPeople(rows: readonly Row[], settings: Settings, now: stri
     if (activity.status === 'inactive') inactive++;
     if (scoreCompleteness(person).score < INCOMPLETE_BELOW) incomplete++;
   }
+  const duplicates = countPairs(pairs);
+  return { people: people.length, exactDuplicates: duplicates.exact, possibleDuplicates: duplicates.possible, duplicateExamples: duplicates.examples, atRisk, inactive, incomplete };
+}
+
+/** The organisations part of the report: their duplicates, from Organisations rows as Table.rows() gives them. */
+export function assessOrganisations(rows: readonly Row[]) {
+  const organisations = rows.flatMap(({ values }) => {
+    const parsed = Organisation.schema.safeParse(values);
+    return parsed.success && !parsed.data.deleted ? [parsed.data] : [];
+  });
+  const duplicates = countPairs(findDuplicateOrganisations(organisations));
+  return { organisations: organisations.length, exactOrganisationDuplicates: duplicates.exact, possibleOrganisationDuplicates: duplicates.possible, organisationDuplicateExamples: duplicates.examples };
+}
+
+// Certain pairs first among the examples: they are the ones to merge today.
+function countPairs(pairs: readonly DuplicatePair[]) {
   const exact = pairs.filter((p) => p.strength === 'exact');
-  return {
-    people: people.length,
-    exactDuplicates: exact.length,
-    possibleDuplicates: pairs.length - exact.length,
-    duplicateExamples: [...exact, ...pairs.filter((p) => p.strength === 'possible')].slice(0, EXAMPLES),
-    atRisk,
-    inactive,
-    incomplete,
-  };
+  return { exact: exact.length, possible: pairs.length - exact.length, examples: [...exact, ...pairs.filter((p) => p.strength === 'possible')].slice(0, EXAMPLES) };
 }
 
 /**
@@ -109,6 +121,8 @@ interface Sweep {
 export function checkDataQuality(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, now: string, options: { rowsPerRun?: number } = {}): QualityReport {
   const { settings, issues } = readSettings(spreadsheet);
   const people = Table.open(spreadsheet, Person);
+  // Organisations are read whole too: duplicates need everyone, and a team has far fewer of them than people.
+  const organisations = Table.open(spreadsheet, Organisation);
   const found: SliceResult[] = people ? [checkRows(people, 2)] : [];
   const others = ENTITY_SHEETS.filter((entity) => entity !== Person);
   if (options.rowsPerRun === undefined) {
@@ -122,7 +136,7 @@ export function checkDataQuality(spreadsheet: GoogleAppsScript.Spreadsheet.Sprea
   const invalidExamples = found.flatMap((slice) => slice.examples).slice(0, EXAMPLES);
   const invalidRows = found.reduce((n, slice) => n + slice.invalid, 0);
   const unidentifiedRows = found.reduce((n, slice) => n + slice.unidentified, 0);
-  return { at: now, ...assessPeople(people?.rows() ?? [], settings, now), invalidRows, invalidExamples, unidentifiedRows, settingsIssues: issues };
+  return { at: now, ...assessPeople(people?.rows() ?? [], settings, now), ...assessOrganisations(organisations?.rows() ?? []), invalidRows, invalidExamples, unidentifiedRows, settingsIssues: issues };
 }
 
 // Rows the schema refuses and rows without an id, in what was read.
@@ -194,6 +208,8 @@ export function describeQuality(report: QualityReport): string {
     `${report.people} people.`,
     `Duplicates: ${report.exactDuplicates} certain (same email, phone or LinkedIn), ${report.possibleDuplicates} possible (same name and company).`,
     ...report.duplicateExamples.map((p) => `  • ${p.a} and ${p.b} (${p.why})`),
+    `${report.organisations} organisations. Duplicates: ${report.exactOrganisationDuplicates} certain (same LinkedIn page, domain or name), ${report.possibleOrganisationDuplicates} possible (the same name or domain, but another domain or LinkedIn page).`,
+    ...report.organisationDuplicateExamples.map((p) => `  • ${p.a} and ${p.b} (${p.why})`),
     `Stale: ${report.atRisk} at risk, ${report.inactive} inactive (no contact for the days set in Settings).`,
     `Incomplete profiles: ${report.incomplete} (under ${Math.round(INCOMPLETE_BELOW * 100)}% filled in).`,
     `Rows sync cannot read: ${report.invalidRows}.`,

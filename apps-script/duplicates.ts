@@ -1,10 +1,11 @@
-import { buildPersonIndex, type PersonLike } from '../shared/identity';
+import { buildOrganisationIndex, buildPersonIndex, type IdentityIndex, type OrganisationLike, type PersonLike } from '../shared/identity';
 
 /**
- * Duplicate people in the sheet, found with the identity core's matcher (the same rules that merge clips
- * in the extension): exact pairs share an email, phone or LinkedIn profile; possible pairs share a name and
- * a company, organisation or domain. Rows people add by hand bypass the extension's matching, so this is
- * where their duplicates surface.
+ * Duplicate people and organisations in the sheet, found with the identity core's matcher (the same rules
+ * that merge clips in the extension and pushes in sync): exact pairs of people share an email, phone or
+ * LinkedIn profile, possible pairs a name and a company, organisation or domain; exact pairs of organisations
+ * share a LinkedIn page, domain or name, possible pairs disagree on one of them. Rows people add by hand
+ * bypass the extension's matching, so this is where their duplicates surface.
  */
 export interface DuplicatePair {
   a: string;
@@ -15,22 +16,28 @@ export interface DuplicatePair {
 }
 
 type Someone = PersonLike & { id: string };
+type Identified = { id: string; deleted?: boolean };
 
 /** Every duplicate pair among live people, each pair once (exact wins over possible), sorted by id. */
-export function findDuplicatePairs(people: readonly Someone[]): DuplicatePair[] {
-  const live = people.filter((p) => p.deleted !== true);
-  const index = buildPersonIndex(live);
+export const findDuplicatePairs = (people: readonly Someone[]): DuplicatePair[] => duplicatePairs(people, buildPersonIndex);
+
+/** Every duplicate pair among live organisations, as `findDuplicatePairs` gives them for people. */
+export const findDuplicateOrganisations = (organisations: ReadonlyArray<OrganisationLike & { id: string }>): DuplicatePair[] =>
+  duplicatePairs(organisations, buildOrganisationIndex);
+
+function duplicatePairs<T extends Identified>(records: readonly T[], build: (records: T[]) => IdentityIndex<T>): DuplicatePair[] {
+  const live = records.filter((p) => p.deleted !== true);
+  const index = build(live);
   const pairs = new Map<string, DuplicatePair>();
   const note = (x: string, y: string, strength: DuplicatePair['strength'], why: string) => {
     const [a, b] = x < y ? [x, y] : [y, x];
     const key = `${a}\u0000${b}`;
     if (!pairs.has(key) || (strength === 'exact' && pairs.get(key)!.strength === 'possible')) pairs.set(key, { a, b, strength, why });
   };
-  for (const person of live) {
-    const match = index.match(person);
-    if (match.kind === 'exact') note(person.id, match.personId, 'exact', match.key);
-    else if (match.kind === 'candidates')
-      for (const reason of match.reasons) note(person.id, reason.personId, reason.rule === 'shared-exact-key' ? 'exact' : 'possible', reason.rule === 'shared-exact-key' ? reason.key : reason.rule);
+  for (const record of live) {
+    const match = index.match(record);
+    if (match.kind === 'exact') note(record.id, match.id, 'exact', match.key);
+    else if (match.kind === 'candidates') for (const reason of match.reasons) note(record.id, reason.id, strengthOf(reason.rule), reason.rule === 'shared-exact-key' ? reason.key : reason.rule);
   }
   return [...pairs.values()].sort((x, y) => (x.a === y.a ? (x.b < y.b ? -1 : 1) : x.a < y.a ? -1 : 1));
 }
@@ -38,7 +45,9 @@ export function findDuplicatePairs(people: readonly Someone[]): DuplicatePair[] 
 /** The people who may be the same person as `person`: one index build, one match. */
 export function findDuplicatesOf(person: Someone, people: readonly Someone[]): Array<{ id: string; strength: DuplicatePair['strength']; why: string }> {
   const match = buildPersonIndex(people.filter((p) => p.deleted !== true)).match(person);
-  if (match.kind === 'exact') return [{ id: match.personId, strength: 'exact', why: match.key }];
+  if (match.kind === 'exact') return [{ id: match.id, strength: 'exact', why: match.key }];
   if (match.kind === 'new') return [];
-  return match.reasons.map((r) => ({ id: r.personId, strength: r.rule === 'shared-exact-key' ? 'exact' : 'possible', why: r.rule === 'shared-exact-key' ? r.key : r.rule }));
+  return match.reasons.map((r) => ({ id: r.id, strength: strengthOf(r.rule), why: r.rule === 'shared-exact-key' ? r.key : r.rule }));
 }
+
+const strengthOf = (rule: string): DuplicatePair['strength'] => (rule === 'shared-exact-key' ? 'exact' : 'possible');

@@ -23,7 +23,7 @@ export async function findKnownPeople(db: ClipsheetDb, queries: PersonLike[]): P
   const byId = new Map(stored.map((p) => [p.id, p]));
   return queries.map((query) => {
     const result = index.match(query);
-    const id = result.kind === 'exact' ? result.personId : result.kind === 'candidates' && result.ids.length === 1 ? result.ids[0] : undefined;
+    const id = result.kind === 'exact' ? result.id : result.kind === 'candidates' && result.ids.length === 1 ? result.ids[0] : undefined;
     const person = id ? byId.get(id) : undefined;
     return person ? { personId: person.id, fullName: person.fullName, stage: person.stage, match: result.kind === 'exact' ? 'exact' : 'possible' } : null;
   });

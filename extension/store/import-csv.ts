@@ -252,7 +252,7 @@ export async function importPeople(db: ClipsheetDb, rows: readonly string[][], m
       if (!parsed.success) reject({ code: 'invalid', detail: parsed.error.issues.slice(0, 3).map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ') });
       else {
         const match = index.match(parsed.data);
-        const existing = match.kind === 'exact' ? current.get(match.personId) : undefined;
+        const existing = match.kind === 'exact' ? current.get(match.id) : undefined;
         if (match.kind === 'exact' && existing) {
           // What the row says, laid over the person it matched: a value the row leaves empty is no news. Stage and
           // owner stay as they are: a contact list neither moves anyone on the ladder nor hands them over.

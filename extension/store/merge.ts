@@ -28,10 +28,10 @@ export async function findMergeProposals(db: ClipsheetDb, options: { limit?: num
   for (const person of people) {
     const match = index.match(person);
     const reasons =
-      match.kind === 'exact' ? [{ personId: match.personId, rule: 'shared-exact-key' as const }] : match.kind === 'candidates' ? match.reasons : [];
+      match.kind === 'exact' ? [{ id: match.id, rule: 'shared-exact-key' as const }] : match.kind === 'candidates' ? match.reasons : [];
     for (const reason of reasons) {
-      const other = byId.get(reason.personId);
-      const pair = pairOf(person.id, reason.personId);
+      const other = byId.get(reason.id);
+      const pair = pairOf(person.id, reason.id);
       if (!other || dismissed.has(pair) || proposals.has(pair)) continue;
       const [a, b] = person.id < other.id ? [person, other] : [other, person];
       proposals.set(pair, { pair, a, b, rule: reason.rule });

@@ -1,7 +1,7 @@
 import { Organisation } from '../../shared/model';
 import type { OrganisationCapture } from '../../shared/capture/capture';
+import { buildOrganisationIndex, mergeOrganisations } from '../../shared/identity';
 import { companyDomainFromEmail, companyDomainFromWebsite } from '../../shared/identity/company-domain';
-import { normaliseCompanyName } from '../../shared/identity/name';
 import { valueOf } from '../../shared/identity/problem';
 import type { ClipsheetDb } from './db';
 import type { SaveContext } from './save-person';
@@ -21,43 +21,32 @@ export function organisationFieldsFromCapture(capture: OrganisationCapture): Par
 }
 
 /**
- * Saves a captured organisation: the one known by the same LinkedIn URL, domain or company name (legal form
- * and Persian letter variants aside) is updated, otherwise one is created; its outbox entry is written in the
- * same transaction. Captured values fill and refresh fields; the one they replace is kept in history.
+ * Saves a captured organisation [S8]: merged with shared/identity into the one known by the same LinkedIn page,
+ * domain or name (legal form and Persian letter variants aside), otherwise created; its outbox entry is written
+ * in the same transaction. The capture's values are the newest, and every value they replace stays in history.
+ * A name whose domain or LinkedIn page disagrees with the stored one's is another organisation: it is created,
+ * and `possibleDuplicates` names the ones a rep may want to merge it with.
  */
-export async function saveCapturedOrganisation(db: ClipsheetDb, capture: OrganisationCapture, context: SaveContext): Promise<{ organisation: Organisation; created: boolean }> {
+export async function saveCapturedOrganisation(
+  db: ClipsheetDb,
+  capture: OrganisationCapture,
+  context: SaveContext,
+): Promise<{ organisation: Organisation; created: boolean; possibleDuplicates: readonly string[] }> {
   const fields = organisationFieldsFromCapture(capture);
   if (!fields.name) throw new Error('This page did not show the organisation’s name, so there is nothing to save.');
+  const provenance = Object.fromEntries(Object.keys(fields).map((key) => [key, { source: capture.source, at: context.now, url: capture.url }]));
   return db.transaction('rw', db.organisations, db.outbox, async () => {
-    const existing = await findSameOrganisation(db, fields);
-    const provenance = Object.fromEntries(Object.keys(fields).map((key) => [key, { source: capture.source, at: context.now, url: capture.url }]));
-    let record: Organisation;
-    if (existing) {
-      const history = [...existing.history];
-      for (const [key, value] of Object.entries(fields)) {
-        const old = (existing as Record<string, unknown>)[key];
-        if (old !== undefined && old !== value) history.push({ field: key, value: old, source: existing.provenance[key]?.source, at: existing.provenance[key]?.at, replacedAt: context.now });
-      }
-      record = Organisation.schema.parse({ ...existing, ...fields, updatedAt: context.now, history, provenance: { ...existing.provenance, ...provenance } });
-    } else {
-      record = Organisation.schema.parse({ id: context.newId(), revision: 0, createdAt: context.now, updatedAt: context.now, owner: context.owner, stage: 'suspect', ...fields, provenance });
-    }
-    await db.organisations.put(record);
-    await db.outbox.add({ entity: 'organisation', recordId: record.id, key: context.newId(), at: context.now });
-    return { organisation: record, created: !existing };
+    const stored = await db.organisations.toArray();
+    const match = buildOrganisationIndex(stored).match(fields);
+    const existing = match.kind === 'exact' ? stored.find((organisation) => organisation.id === match.id) : undefined;
+    const organisation = Organisation.schema.parse(
+      existing
+        ? // The capture, as a version of the same organisation, goes through the one merge.
+          mergeOrganisations(existing, { ...fields, id: existing.id, createdAt: existing.createdAt, revision: existing.revision, updatedAt: context.now, provenance, history: [] } as Organisation, { at: context.now })
+        : { id: context.newId(), revision: 0, createdAt: context.now, updatedAt: context.now, owner: context.owner, stage: 'suspect', ...fields, provenance },
+    );
+    await db.organisations.put(organisation);
+    await db.outbox.add({ entity: 'organisation', recordId: organisation.id, key: context.newId(), at: context.now });
+    return { organisation, created: !existing, possibleDuplicates: match.kind === 'candidates' ? match.ids : [] };
   });
-}
-
-async function findSameOrganisation(db: ClipsheetDb, fields: Partial<Organisation>): Promise<Organisation | undefined> {
-  if (fields.linkedinUrl) {
-    const byUrl = await db.organisations.where('linkedinUrl').equals(fields.linkedinUrl).first();
-    if (byUrl) return byUrl;
-  }
-  if (fields.domain) {
-    const byDomain = await db.organisations.where('domain').equals(fields.domain).first();
-    if (byDomain) return byDomain;
-  }
-  const key = valueOf(normaliseCompanyName(fields.name));
-  if (!key) return undefined;
-  return db.organisations.filter((org) => !org.deleted && valueOf(normaliseCompanyName(org.name)) === key).first();
 }

@@ -37,7 +37,7 @@ export async function saveEmailThread(db: ClipsheetDb, capture: EmailThreadCaptu
     let created = 0;
     for (const address of plan.people) {
       const match = index.match({ emails: [address.email] });
-      const existing = match.kind === 'exact' ? byId.get(match.personId) : undefined;
+      const existing = match.kind === 'exact' ? byId.get(match.id) : undefined;
       const person = existing
         ? { ...existing, emails: existing.emails.includes(address.email) ? existing.emails : [...existing.emails, address.email] }
         : Person.schema.parse({ id: context.newId(), revision: 0, createdAt: context.now, updatedAt: context.now, owner: context.owner, stage: 'suspect', acquisitionSource: 'email', fullName: address.name ?? address.email, emails: [address.email], provenance: { fullName: { source: 'gmail', at: context.now, url: capture.url }, emails: { source: 'gmail', at: context.now, url: capture.url } } });

@@ -1,5 +1,5 @@
-import { mergePeople, redirectsOf, repointInteractions, repointPersonIds } from '../../shared/identity';
-import { ENTITIES, type EntityName, type Interaction, type Person } from '../../shared/model';
+import { mergeRecords, redirectsOf, repointInteractions, repointOrganisationIds, repointPersonIds, type MergeableRecord } from '../../shared/identity';
+import { ENTITIES, type EntityName, type Interaction } from '../../shared/model';
 import { canonicalJson } from '../../shared/identity/canonical';
 import { mergeVersions, sameContent } from '../../shared/sync/merge-versions';
 import { MAX_PULL_PAGE, MAX_PUSH_CHANGES, MAX_PUSH_CHARS, type Change, type ChangeResult, type SyncRequest, type SyncResponse } from '../../shared/sync/protocol';
@@ -217,10 +217,10 @@ async function settle(db: ClipsheetDb, change: QueuedChange, result: ChangeResul
     case 'merged': {
       report.merged++;
       let survivor = master!;
-      if (newer && local) survivor = { ...(mergePeople(local as unknown as Person, master as unknown as Person, { at: options.now() }) as unknown as Doc), id: master!.id, revision: master!.revision };
+      if (newer && local) survivor = { ...(mergeRecords(local as unknown as MergeableRecord, master as unknown as MergeableRecord, { at: options.now() }) as unknown as Doc), id: master!.id, revision: master!.revision };
       await table.put(survivor);
-      if (survivor !== master) await queue.add('person', [survivor.id]);
-      await redirectLocally(db, new Map([[change.recordId, master!.id]]), queue);
+      if (survivor !== master) await queue.add(change.entity, [survivor.id]);
+      await redirectLocally(db, change.entity, new Map([[change.recordId, master!.id]]), queue);
       return;
     }
     case 'rejected':
@@ -229,22 +229,38 @@ async function settle(db: ClipsheetDb, change: QueuedChange, result: ChangeResul
 }
 
 /**
- * People merged away (by the sheet, or by a teammate) leave this store, and everything that pointed at them
- * points at the survivor, queued for sync. A merged-away person with edits still queued stays until pushed.
+ * People or organisations merged away (by the sheet, or by a teammate) leave this store, and everything that
+ * pointed at them points at the survivor, queued for sync. A merged-away record with edits still queued stays
+ * until pushed.
  */
-async function redirectLocally(db: ClipsheetDb, redirects: Map<string, string>, queue: OutboxQueue): Promise<void> {
+async function redirectLocally(db: ClipsheetDb, entity: EntityName, redirects: Map<string, string>, queue: OutboxQueue): Promise<void> {
   const from = [...redirects.keys()];
+  const table = db.tableOf(entity);
   for (const id of from) {
-    if (!queue.has('person', id)) await db.people.delete(id);
+    if (!queue.has(entity, id)) await table.delete(id);
+  }
+  if (entity === 'organisation') {
+    // People's organisationId is not indexed (no query needs it often): an organisation merge is rare enough to scan.
+    const referrers = [
+      ['person', await db.people.filter((person) => person.organisationId !== undefined && redirects.has(person.organisationId)).toArray()],
+      ['interaction', await db.interactions.where('organisationId').anyOf(from).toArray()],
+      ['deal', await db.deals.where('organisationId').anyOf(from).toArray()],
+    ] as const;
+    for (const [referrer, records] of referrers) {
+      const moved = repointOrganisationIds(records as Array<Doc & { organisationId?: string }>, redirects).filter((record, i) => record !== records[i]);
+      await db.tableOf(referrer).bulkPut(moved);
+      await queue.add(referrer, moved.map((record) => record.id));
+    }
+    return;
   }
   const moved = repointInteractions((await db.interactions.where('personIds').anyOf(from).toArray()) as Interaction[], redirects);
   await db.interactions.bulkPut(moved);
   await queue.add('interaction', moved.map((record) => record.id));
-  for (const [entity, table] of [['deal', db.deals], ['task', db.tasks]] as const) {
-    const records = await table.where('personId').anyOf(from).toArray();
+  for (const [referrer, referrers] of [['deal', db.deals], ['task', db.tasks]] as const) {
+    const records = await referrers.where('personId').anyOf(from).toArray();
     const repointed = repointPersonIds(records as Array<Doc & { personId?: string }>, redirects);
-    await db.tableOf(entity).bulkPut(repointed);
-    await queue.add(entity, repointed.map((record) => record.id));
+    await db.tableOf(referrer).bulkPut(repointed);
+    await queue.add(referrer, repointed.map((record) => record.id));
   }
 }
 
@@ -266,9 +282,9 @@ async function pullEntity(db: ClipsheetDb, send: Send, entity: EntityName, optio
         if (parsed.success && !queue.has(entity, parsed.data.id)) docs.push(parsed.data as Doc);
       }
       await table.bulkPut(docs);
-      if (entity === 'person') {
-        const redirects = redirectsOf(docs as unknown as Person[]);
-        if (redirects.size) await redirectLocally(db, redirects, queue);
+      if (entity === 'person' || entity === 'organisation') {
+        const redirects = redirectsOf(docs as unknown as MergeableRecord[]);
+        if (redirects.size) await redirectLocally(db, entity, redirects, queue);
       }
       if (response.checkpoint) await db.checkpoints.put({ entity, ...response.checkpoint });
     });

@@ -1,4 +1,4 @@
-import type { HistoryEntry, Person, ProvenanceEntry } from '../model';
+import type { HistoryEntry, Organisation, Person, ProvenanceEntry } from '../model';
 import { canonicalJson, compareInstants, compareText } from './canonical';
 import { normaliseEmail } from './email';
 import { joinNotes, NOTES_SEPARATOR, unionList } from './merge-lists';
@@ -32,16 +32,33 @@ const LIST_KEYS = new Map<string, KeyOf>([
   ['segments', textKey],
 ]);
 
+/** What any record the identity merge takes has: people and organisations. */
+export interface MergeableRecord {
+  id: string;
+  revision: number;
+  createdAt: string;
+  updatedAt: string;
+  deleted?: boolean;
+  provenance?: Record<string, ProvenanceEntry>;
+  history?: HistoryEntry[];
+}
+
+/** Two records of one person merged field by field [S8]; see `mergeRecords`. */
+export const mergePeople = (a: Person, b: Person, options: MergeOptions): Person => mergeRecords(a, b, options);
+
+/** Two records of one organisation merged field by field [S8]; see `mergeRecords`. */
+export const mergeOrganisations = (a: Organisation, b: Organisation, options: MergeOptions): Organisation => mergeRecords(a, b, options);
+
 /**
- * Two records of one person merged field by field [S8]. Scalars: the newest value by provenance `at` wins
+ * Two records of one person or organisation merged field by field [S8]. Scalars: the newest value by provenance `at` wins
  * (ties by source, then content); the other goes to `history` with its provenance. Lists are unioned, notes
  * joined, the older record's id survives and the other id is kept in history (see `redirectsOf`).
  *
- * Laws, for one `options.at`: `mergePeople(a, b)` deep-equals `mergePeople(b, a)`, and
- * `mergePeople(mergePeople(a, b), c)` deep-equals `mergePeople(a, mergePeople(b, c))`. Plain deep equality:
+ * Laws, for one `options.at`: `mergeRecords(a, b)` deep-equals `mergeRecords(b, a)`, and
+ * `mergeRecords(mergeRecords(a, b), c)` deep-equals `mergeRecords(a, mergeRecords(b, c))`. Plain deep equality:
  * history is a set kept in canonical order, so there is no "up to ordering" about it.
  */
-export function mergePeople(a: Person, b: Person, options: MergeOptions): Person {
+export function mergeRecords<T extends MergeableRecord>(a: T, b: T, options: MergeOptions): T {
   const [survivor, other] = compareSurvivors(a, b) <= 0 ? [a, b] : [b, a];
   const inherited = [...(a.history ?? []), ...(b.history ?? [])];
   const history = inherited.filter((entry) => entry.field !== NOTES_OVERFLOW);
@@ -85,7 +102,7 @@ export function mergePeople(a: Person, b: Person, options: MergeOptions): Person
   merged.provenance = provenance;
   // An id can come back as the survivor's (two versions of one record merged along the way): not a lost id.
   merged.history = canonicalHistory(history.filter((entry) => entry.field !== 'id' || entry.value !== survivor.id));
-  return merged as Person;
+  return merged as T;
 }
 
 /** All given records of one person merged into one (see `mergePeople`); `undefined` for none. */
@@ -103,11 +120,11 @@ export function canonicalHistory(entries: readonly HistoryEntry[]): HistoryEntry
 }
 
 // The record created first keeps its id (links to it have existed longest); ties go to the lesser id.
-function compareSurvivors(a: Person, b: Person): number {
+function compareSurvivors(a: MergeableRecord, b: MergeableRecord): number {
   return compareInstants(a.createdAt, b.createdAt) || compareText(a.id, b.id);
 }
 
-function fieldsOf(a: Person, b: Person): string[] {
+function fieldsOf(a: MergeableRecord, b: MergeableRecord): string[] {
   // Notes always: blocks waiting in history come back even when neither record has notes now.
   const fields = new Set(['notes', ...Object.keys(a), ...Object.keys(b), ...Object.keys(a.provenance ?? {}), ...Object.keys(b.provenance ?? {})]);
   return [...fields].filter((field) => !RECORD_FIELDS.has(field));

@@ -3,8 +3,10 @@ import { companyDomainFromWebsite, toCompanyDomain } from './company-domain';
 import { aliasEmail, cleanEmail, domainOfEmail } from './email';
 import { parseLinkedInUrl } from './linkedin';
 import { normaliseCompanyName, normaliseName } from './name';
+import type { IdentityKeys } from './identity-index';
 import { normalisePhone, type CountryCode } from './phone';
-import { valueOf, type IdentityProblem, type Normalised } from './problem';
+import { valueOf, type IdentityProblem } from './problem';
+import { addKey, inOrder, kept, listOf } from './key-building';
 
 /** The fields identity reads; incoming captures may carry only some of them. */
 export type PersonLike = Partial<
@@ -16,14 +18,8 @@ export interface IdentityOptions {
   defaultCountry?: CountryCode;
 }
 
-/** A person's identity keys: exact ones merge automatically, fuzzy ones only propose candidates. */
-export interface PersonKeys {
-  /** `in:<public id>`, `email:<key>`, `phone:<E.164>`, strongest first, so both sides of a match name the same key. */
-  readonly exact: readonly string[];
-  /** `<name key>` + separator + `org:<id>`, `company:<key>` or `domain:<domain>`. */
-  readonly fuzzy: readonly string[];
-  readonly problems: readonly IdentityProblem[];
-}
+/** A person's identity keys: `in:<public id>`, `email:<key>`, `phone:<E.164>` exact; `<name key>` + separator + `org:<id>`, `company:<key>` or `domain:<domain>` fuzzy. */
+export type PersonKeys = IdentityKeys;
 
 /** Separates the name from the company part of a fuzzy key; it cannot occur in a normalised name. */
 export const FUZZY_SEPARATOR = '\u0000';
@@ -57,25 +53,4 @@ export function derivePersonKeys(person: PersonLike, options: IdentityOptions = 
   const exact = profiles.concat(inOrder(emails), inOrder(phones));
   const fuzzy = name === undefined ? [] : inOrder(workplaces).map((workplace) => name + FUZZY_SEPARATOR + workplace);
   return { exact, fuzzy, problems };
-}
-
-// The value of a normalisation, its problem noted unless it is the expected, harmless one.
-function kept<T>(result: Normalised<T>, problems: IdentityProblem[], quiet?: string): T | undefined {
-  if (result.ok) return result.value;
-  if (result.problem.code !== quiet) problems.push(result.problem);
-  return undefined;
-}
-
-function addKey(keys: string[], prefix: string, value: string | undefined): void {
-  if (value !== undefined) keys.push(prefix + value);
-}
-
-// Sorted without repeats. Most lists have one key, so that case allocates nothing.
-const inOrder = (keys: string[]): string[] =>
-  keys.length < 2 ? keys : keys.sort().filter((key, i, sorted) => i === 0 || key !== sorted[i - 1]);
-
-// A record read from a damaged sheet row may hold a string where a list belongs; read it as one item.
-function listOf(value: unknown): readonly unknown[] {
-  if (Array.isArray(value)) return value;
-  return value === undefined || value === null ? [] : [value];
 }

@@ -1,10 +1,11 @@
-import type { Interaction, Person } from '../model';
+import type { HistoryEntry, Interaction } from '../model';
 
 /**
- * Where each merged-away person id now lives, read from the `id` entries that `mergePeople` leaves in history.
- * Followed to the end (a -> b -> c gives a -> c), live records winning over tombstones.
+ * Where each merged-away id (of people, or of organisations) now lives, read from the `id` entries that
+ * `mergeRecords` leaves in history. Followed to the end (a -> b -> c gives a -> c), live records winning over
+ * tombstones.
  */
-export function redirectsOf(people: Iterable<Person>): Map<string, string> {
+export function redirectsOf(people: Iterable<{ id: string; deleted?: boolean; history?: readonly HistoryEntry[] }>): Map<string, string> {
   const direct = new Map<string, string>();
   // Tombstones first, so that a live survivor's claim on an id overwrites a stale one.
   const ordered = [...people].sort((x, y) => Number(y.deleted === true) - Number(x.deleted === true));
@@ -37,8 +38,19 @@ export function repointInteractions(interactions: readonly Interaction[], redire
 
 /** The same records (deals, tasks) with a merged-away `personId` replaced by its survivor. */
 export function repointPersonIds<T extends { personId?: string }>(records: readonly T[], redirects: ReadonlyMap<string, string>): T[] {
+  return repointReference(records, 'personId', redirects);
+}
+
+/** The same records (people, interactions, deals) with a merged-away `organisationId` replaced by its survivor. */
+export function repointOrganisationIds<T extends { organisationId?: string }>(records: readonly T[], redirects: ReadonlyMap<string, string>): T[] {
+  return repointReference(records, 'organisationId', redirects);
+}
+
+// Unchanged records are the same objects, so callers write back only what moved.
+function repointReference<K extends string, T extends { [key in K]?: string }>(records: readonly T[], field: K, redirects: ReadonlyMap<string, string>): T[] {
   return records.map((record) => {
-    const to = record.personId === undefined ? undefined : redirects.get(record.personId);
-    return to === undefined ? record : { ...record, personId: to };
+    const from = record[field];
+    const to = from === undefined ? undefined : redirects.get(from);
+    return to === undefined ? record : { ...record, [field]: to };
   });
 }

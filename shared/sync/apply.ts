@@ -1,5 +1,5 @@
-import { buildPersonIndex, mergePeople, redirectsOf, type PersonIndex } from '../identity';
-import { asStoredInSheet, ENTITIES, type EntityName, type Person } from '../model';
+import { buildOrganisationIndex, buildPersonIndex, mergeRecords, redirectsOf, type IdentityIndex, type MergeableRecord } from '../identity';
+import { asStoredInSheet, ENTITIES, type EntityName } from '../model';
 import type { Change, ChangeResult, Checkpoint } from './protocol';
 
 type Doc = Record<string, unknown> & { id: string; revision: number; updatedAt: string };
@@ -8,7 +8,7 @@ export interface ApplyContext {
   now: () => string;
   /** The rep's email: owner of what they create without one. */
   rep: string;
-  /** Person ids merged away in this request, so later changes in the batch point at the survivor. */
+  /** Person and organisation ids merged away in this request, so later changes in the batch point at the survivor. */
   redirects: Map<string, string>;
 }
 
@@ -18,7 +18,8 @@ export interface ApplyContext {
  *   gets the master state back as a conflict, merges, and pushes the merge as a new change.
  * - A change whose key was the last applied to its row is a duplicate: replaying a batch changes nothing.
  * - A new person who shares an exact key (email, LinkedIn URL, phone) with a row is merged into that row,
- *   which keeps its id; the new id is kept in the row's history and answered as `merged`.
+ *   which keeps its id; the new id is kept in the row's history and answered as `merged`. So is a new
+ *   organisation with the LinkedIn page, domain or name of a row (see shared/identity's keys).
  */
 export function applyChanges(entity: EntityName, master: Map<string, Doc>, changes: readonly Change[], context: ApplyContext): { results: ChangeResult[]; written: Doc[] } {
   const { schema, fields, columns } = ENTITIES[entity];
@@ -26,7 +27,7 @@ export function applyChanges(entity: EntityName, master: Map<string, Doc>, chang
   const derivedKeys = columns.filter((column) => column.derived).map((column) => column.key);
   const results: ChangeResult[] = [];
   const written = new Map<string, Doc>();
-  const people = entity === 'person' ? lazyPeople(master) : undefined;
+  const identities = entity in BUILD_INDEX ? lazyIdentities(master, BUILD_INDEX[entity as keyof typeof BUILD_INDEX]) : undefined;
 
   const validate = (record: Record<string, unknown>): { doc: Doc } | { error: string } => {
     const parsed = schema.safeParse(record);
@@ -34,9 +35,9 @@ export function applyChanges(entity: EntityName, master: Map<string, Doc>, chang
     return { error: parsed.error.issues.slice(0, 5).map((i) => `${i.path.join('.') || entity}: ${i.message}`).join('; ') };
   };
   const write = (doc: Doc) => {
+    identities?.add(doc, master.get(doc.id));
     master.set(doc.id, doc);
     written.set(doc.id, doc);
-    people?.add(doc);
   };
 
   for (const change of changes) {
@@ -66,13 +67,13 @@ export function applyChanges(entity: EntityName, master: Map<string, Doc>, chang
       lastChange: change.key,
     });
 
-    if (!existing && people) {
+    if (!existing && identities) {
       const incoming = validate(stamp(record));
       if ('error' in incoming) {
         results.push({ key: change.key, id, status: 'rejected', error: incoming.error });
         continue;
       }
-      const survivor = people.survivorFor(incoming.doc as unknown as Person);
+      const survivor = identities.survivorFor(incoming.doc);
       if (survivor) {
         if (survivor.lastChange === change.key) {
           results.push({ key: change.key, id, status: 'merged', record: survivor });
@@ -100,52 +101,60 @@ export function applyChanges(entity: EntityName, master: Map<string, Doc>, chang
   return { results, written: [...written.values()] };
 }
 
-/** The master's people, indexed by identity on first use: who a new person really is. */
-function lazyPeople(master: Map<string, Doc>) {
-  let index: PersonIndex | undefined;
+// The entities whose new records are matched by identity before they become rows.
+const BUILD_INDEX = { person: buildPersonIndex, organisation: buildOrganisationIndex } as const;
+
+/** The master's records, indexed by identity on first use: who a new person or organisation really is. */
+function lazyIdentities(master: Map<string, Doc>, build: (records: Doc[]) => IdentityIndex<object>) {
+  let index: IdentityIndex<object> | undefined;
   let aliases: Map<string, string> | undefined;
-  const build = () => {
-    const live = [...master.values()] as unknown as Person[];
-    index = buildPersonIndex(live);
-    aliases = redirectsOf(live);
+  const ensure = () => {
+    if (index) return index;
+    const live = [...master.values()];
+    aliases = redirectsOf(live as unknown as MergeableRecord[]);
+    return (index = build(live));
   };
   return {
-    add(doc: Doc) {
-      if (!index) return; // built later from the master map, which already holds it
-      index.add(doc as unknown as Person);
-      for (const entry of (doc as unknown as Person).history) if (entry.field === 'id' && typeof entry.value === 'string') aliases!.set(entry.value, doc.id);
+    /** A row written in this request: its earlier version, if indexed, is forgotten first. */
+    add(doc: Doc, previous: Doc | undefined) {
+      if (!index) return; // built later from the master map, which will hold it
+      if (previous) index.remove(previous);
+      index.add(doc);
+      for (const entry of (doc as unknown as MergeableRecord).history ?? []) if (entry.field === 'id' && typeof entry.value === 'string') aliases!.set(entry.value, doc.id);
     },
-    /** The row a new person must merge into: the one their id was already merged into, or an exact match. */
-    survivorFor(person: Person): Doc | undefined {
-      if (!index) build();
-      const alias = aliases!.get(person.id);
+    /** The row a new record must merge into: the one its id was already merged into, or an exact match. */
+    survivorFor(record: Doc): Doc | undefined {
+      const index = ensure();
+      const alias = aliases!.get(record.id);
       if (alias) return master.get(alias);
-      const match = index!.match(person);
-      return match.kind === 'exact' ? master.get(match.personId) : undefined;
+      const match = index.match(record);
+      return match.kind === 'exact' ? master.get(match.id) : undefined;
     },
   };
 }
 
-/** An incoming person merged into an existing row, which keeps its id whoever was created first. */
+/** An incoming record merged into an existing row, which keeps its id whoever was created first. */
 function mergeInto(survivor: Doc, incoming: Doc, at: string): Record<string, unknown> {
-  const merged = mergePeople(survivor as unknown as Person, incoming as unknown as Person, { at });
+  const merged = mergeRecords(survivor as unknown as MergeableRecord, incoming as unknown as MergeableRecord, { at }) as unknown as Doc & MergeableRecord;
   if (merged.id === survivor.id) return merged;
   return {
     ...merged,
     id: survivor.id,
     createdAt: survivor.createdAt,
-    history: merged.history.map((entry) => (entry.field === 'id' && entry.value === survivor.id ? { ...entry, value: incoming.id } : entry)),
+    history: merged.history!.map((entry) => (entry.field === 'id' && entry.value === survivor.id ? { ...entry, value: incoming.id } : entry)),
   };
 }
 
-/** References to merged-away people rewritten to their survivors. */
+/** References to merged-away people and organisations rewritten to their survivors. */
 function followRedirects(entity: EntityName, record: Record<string, unknown>, redirects: ReadonlyMap<string, string>): Record<string, unknown> {
   if (!redirects.size) return record;
-  if (entity === 'interaction' && Array.isArray(record.personIds))
-    return { ...record, personIds: [...new Set((record.personIds as string[]).map((id) => redirects.get(id) ?? id))] };
-  if ((entity === 'deal' || entity === 'task') && typeof record.personId === 'string' && redirects.has(record.personId))
-    return { ...record, personId: redirects.get(record.personId) };
-  return record;
+  const followed = { ...record };
+  if (entity === 'interaction' && Array.isArray(record.personIds)) followed.personIds = [...new Set((record.personIds as string[]).map((id) => redirects.get(id) ?? id))];
+  for (const field of ['personId', 'organisationId']) {
+    const to = typeof record[field] === 'string' ? redirects.get(record[field] as string) : undefined;
+    if (to !== undefined) followed[field] = to;
+  }
+  return followed;
 }
 
 /** Records changed after a checkpoint, oldest first, ordered by (updatedAt, id) so pages never skip a row. */

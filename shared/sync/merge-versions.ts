@@ -1,6 +1,6 @@
-import { canonicalHistory, mergePeople, pickValue } from '../identity';
+import { canonicalHistory, mergeRecords, pickValue, type MergeableRecord } from '../identity';
 import { canonicalJson } from '../identity/canonical';
-import type { EntityName, HistoryEntry, Person, ProvenanceEntry } from '../model';
+import type { EntityName, HistoryEntry, ProvenanceEntry } from '../model';
 
 type Doc = Record<string, unknown> & { id: string; revision: number; provenance?: Record<string, ProvenanceEntry>; history?: HistoryEntry[] };
 
@@ -9,12 +9,13 @@ const ROW_STATE = new Set(['id', 'revision', 'createdAt', 'updatedAt', 'lastChan
 
 /**
  * A rep's version of a record and the sheet's version of the same record, merged field by field: the newest
- * value by provenance wins, the other stays in history, lists are unioned and notes joined (people go
- * through the identity merge itself). The result is based on the sheet's revision, ready to push again.
+ * value by provenance wins, the other stays in history, lists are unioned and notes joined (people
+ * and organisations go through the identity merge itself). The result is based on the sheet's revision,
+ * ready to push again.
  */
 export function mergeVersions(entity: EntityName, local: Doc, master: Doc, at: string): Doc {
-  if (entity === 'person') {
-    const merged = mergePeople(local as unknown as Person, master as unknown as Person, { at }) as unknown as Doc;
+  if (entity === 'person' || entity === 'organisation') {
+    const merged = mergeRecords(local as unknown as MergeableRecord, master as unknown as MergeableRecord, { at }) as unknown as Doc;
     return { ...merged, revision: master.revision, updatedAt: master.updatedAt as string, lastChange: master.lastChange };
   }
   const merged: Doc = { ...master, provenance: {} };

@@ -60,18 +60,31 @@ describe('checks drop what is not what it claims to be', () => {
 
 describe('saveCapturedOrganisation', () => {
   const capture = (fields: Record<string, string>): OrganisationCapture => ({ kind: 'organisation', source: 'linkedin', url: 'https://www.linkedin.com/company/parsian-robotics/', fields: Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, field(v)])), missing: [] });
-  const context = () => ({ owner: 'rep@clipsheet.local', now: '2026-11-23T08:00:00.000Z', newId: () => Math.random().toString(36).slice(2) });
+  const context = (minute = 0) => ({ owner: 'rep@clipsheet.local', now: `2026-11-23T08:0${minute}:00.000Z`, newId: () => Math.random().toString(36).slice(2) });
 
   test('the same company from LinkedIn and from its own site (by domain, then by name) is one organisation', async () => {
     const db = new ClipsheetDb(`org-test-${process.pid}-${Math.random()}`);
     const first = await saveCapturedOrganisation(db, capture({ name: 'Parsian Robotics', website: 'https://parsian-robotics.example/', linkedinUrl: 'https://www.linkedin.com/company/parsian-robotics' }), context());
     expect(first).toMatchObject({ created: true, organisation: { domain: 'parsian-robotics.example', stage: 'suspect' } });
-    const byDomain = await saveCapturedOrganisation(db, capture({ name: 'Parsian Robotics Co.', website: 'https://www.parsian-robotics.example/fa', industry: 'Robotics' }), context());
+    const byDomain = await saveCapturedOrganisation(db, capture({ name: 'Parsian Robotics Co.', website: 'https://www.parsian-robotics.example/fa', industry: 'Robotics' }), context(1));
     expect(byDomain).toMatchObject({ created: false, organisation: { id: first.organisation.id, name: 'Parsian Robotics Co.', industry: 'Robotics' } });
-    expect(byDomain.organisation.history).toEqual([expect.objectContaining({ field: 'name', value: 'Parsian Robotics' }), expect.objectContaining({ field: 'website' })]);
-    const byName = await saveCapturedOrganisation(db, capture({ name: 'parsian robotics co' }), context());
+    expect(byDomain.organisation.history).toEqual(
+      expect.arrayContaining([expect.objectContaining({ field: 'name', value: 'Parsian Robotics' }), expect.objectContaining({ field: 'website', value: 'https://parsian-robotics.example/' })]),
+    );
+    const byName = await saveCapturedOrganisation(db, capture({ name: 'parsian robotics co' }), context(2));
     expect(byName.organisation.id).toBe(first.organisation.id);
     expect(await db.organisations.count()).toBe(1);
     expect(await db.outbox.count()).toBe(3);
+  });
+
+  test('the same name on another domain is another organisation, proposed as a possible duplicate', async () => {
+    const db = new ClipsheetDb(`org-test-${process.pid}-${Math.random()}`);
+    const tehran = await saveCapturedOrganisation(db, capture({ name: 'شرکت پارس', website: 'https://pars.ir/' }), context());
+    const dubai = await saveCapturedOrganisation(db, capture({ name: 'پارس', website: 'https://pars.ae/' }), context(1));
+    expect(dubai).toMatchObject({ created: true, possibleDuplicates: [tehran.organisation.id] });
+    expect(await db.organisations.count()).toBe(2);
+    // Arabic letters for Persian ones and the company's own domain: the Tehran one, merged, nothing proposed.
+    const again = await saveCapturedOrganisation(db, capture({ name: 'شركت پارس', website: 'https://www.pars.ir/about' }), context(2));
+    expect(again).toMatchObject({ created: false, organisation: { id: tehran.organisation.id }, possibleDuplicates: [] });
   });
 });

@@ -103,6 +103,32 @@ describe('menu actions', () => {
     expect(rowsOf(runtime, 'Log').at(-1)).toMatchObject({ Action: 'check data quality' });
   });
 
+  test('organisations: a push with the domain of a row merges into it; data quality counts what hands and other domains leave', async () => {
+    const addOn = loadAddOn();
+    const { runtime } = addOn;
+    const org = (id: string, fields: Record<string, unknown>) => ({ id, revision: 0, createdAt: ISO, updatedAt: ISO, owner: '', stage: 'prospect', ...fields });
+    const pushed = await addOn.send({
+      op: 'push',
+      changes: [
+        org('o-mapna', { name: 'MAPNA Group', domain: 'mapna.com', linkedinUrl: 'https://www.linkedin.com/company/mapna' }),
+        org('o-again', { name: 'مپنا', website: 'https://www.mapna.com/fa' }), // the same domain: the same organisation
+        org('o-pars', { name: 'Pars', website: 'https://pars.ir' }),
+        org('o-pars-ae', { name: 'Pars', website: 'https://pars.ae' }), // the same name on another domain: another one
+      ].map((record, i) => ({ entity: 'organisation' as const, key: `org-${String(i).padStart(6, '0')}`, assumedRevision: null, record })),
+    });
+    expect(pushed).toMatchObject({ ok: true, results: [{ status: 'applied' }, { status: 'merged', record: { id: 'o-mapna', name: 'مپنا' } }, { status: 'applied' }, { status: 'applied' }] });
+    expect(rowsOf(runtime, 'Organisations').map((row) => row.Id)).toEqual(['o-mapna', 'o-pars', 'o-pars-ae']);
+    // Someone types MAPNA in again by hand, with its LinkedIn page.
+    runtime.editByHand('Organisations', `${columnOf(runtime, 'Organisations', 'Name')}5`, [['Mapna Co.']]);
+    runtime.editByHand('Organisations', `${columnOf(runtime, 'Organisations', 'LinkedIn')}5`, [['https://uk.linkedin.com/company/MAPNA/']]);
+    runtime.editByHand('Organisations', `${columnOf(runtime, 'Organisations', 'Stage')}5`, [['prospect']]);
+    runtime.call('menuCheckDataQuality');
+    const text = runtime.ui.at(-1)!.content;
+    expect(text).toMatch(/4 organisations\. Duplicates: 1 certain .*, 1 possible/);
+    expect(text).toContain('linkedin:company/mapna');
+    expect(text).toContain('o-pars and o-pars-ae (conflicting-identifiers)');
+  });
+
   test('Recompute now and the hourly trigger run the same hook (data-quality counts on the Dashboard); the trigger shows no UI', async () => {
     const addOn = loadAddOn();
     const { runtime } = addOn;

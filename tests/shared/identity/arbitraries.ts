@@ -2,7 +2,7 @@
 // (Persian and English) so that generated records collide often: a property over records that never share
 // a key would pass whatever the matcher or merge did.
 import fc from 'fast-check';
-import type { HistoryEntry, Person, ProvenanceEntry } from '../../../shared/model';
+import type { HistoryEntry, Organisation, Person, ProvenanceEntry } from '../../../shared/model';
 
 const PERSIAN_DIGITS = '۰۱۲۳۴۵۶۷۸۹';
 const ARABIC_DIGITS = '٠١٢٣٤٥٦٧٨٩';
@@ -83,3 +83,33 @@ export const person: fc.Arbitrary<Person> = fc
     history: fc.uniqueArray(historyEntry, { maxLength: 2, selector: (entry) => JSON.stringify(entry) }),
   })
   .map((record) => JSON.parse(JSON.stringify(record)) as Person); // drop undefined members, as a stored record has none
+
+/** An organisation's LinkedIn page in one of its forms (and, rarely, a person's profile pasted by mistake). */
+export const companyPageText = fc
+  .tuple(fc.constantFrom('https://www.', 'https://uk.', ''), fc.constantFrom('company/mapna', 'company/MAPNA', 'company/mapna-group', 'school/sharif', 'in/ali-rezaei'), fc.constantFrom('', '/', '/about/', '/?trk=x'))
+  .map(([prefix, path, suffix]) => `${prefix}linkedin.com/${path}${suffix}`);
+
+/** A website in one of its writings, company and free-mail hosts mixed. */
+export const websiteText = fc.constantFrom('https://www.mapna.com', 'mapna.com/fa', 'http://blog.MAPNA.com', 'https://mapna.ir', 'https://acme.ir', 'https://gmail.com', 'acme.github.io', 'rival.github.io');
+
+/** A valid organisation whose fields come from small pools, with provenance that ties, differs or is missing. */
+export const organisation: fc.Arbitrary<Organisation> = fc
+  .record({
+    id: fc.constantFrom('o1', 'o2', 'o3', 'o4'),
+    revision: fc.nat(5),
+    createdAt: fc.constantFrom(...instants),
+    updatedAt: fc.constantFrom(...instants),
+    deleted: fc.boolean(),
+    owner: fc.constantFrom('rep-a@acme.ir', 'rep-b@acme.ir'),
+    name: companyText,
+    domain: maybe(fc.constantFrom('mapna.com', 'acme.ir', 'mapna.ir')),
+    website: maybe(websiteText),
+    linkedinUrl: maybe(companyPageText.filter((url) => !url.includes('/in/'))),
+    industry: maybe(fc.constantFrom('Energy', 'انرژی', 'Steel')),
+    stage: fc.constantFrom('suspect', 'prospect', 'client'),
+    tags: fc.uniqueArray(fc.constantFrom('vip', 'VIP', 'webinar', 'وبینار', 'expo'), { maxLength: 3 }),
+    notes: maybe(fc.constantFrom('Met at expo.', 'Wants a demo.', 'تماس گرفت.')),
+    provenance: fc.dictionary(fc.constantFrom('name', 'domain', 'website', 'industry', 'owner', 'stage', 'notes'), provenanceEntry, { maxKeys: 5 }),
+    history: fc.uniqueArray(historyEntry, { maxLength: 2, selector: (entry) => JSON.stringify(entry) }),
+  })
+  .map((record) => JSON.parse(JSON.stringify(record)) as Organisation);

@@ -115,7 +115,7 @@ describe('a hostile record is still matched and merged, never dropped', () => {
 
   test('the index takes it and finds it', () => {
     const index = buildPersonIndex([hostileRecord], { defaultCountry: 'IR' });
-    expect(index.match({ emails: ['ALI@acme.ir'] })).toMatchObject({ kind: 'exact', personId: 'h1' });
+    expect(index.match({ emails: ['ALI@acme.ir'] })).toMatchObject({ kind: 'exact', id: 'h1' });
     expect(index.match(hostileRecord)).toMatchObject({ kind: 'new' }); // itself, by id
   });
 

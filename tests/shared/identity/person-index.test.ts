@@ -15,21 +15,21 @@ const index = buildPersonIndex(store, { defaultCountry: 'IR' });
 
 describe('PersonIndex.match', () => {
   test.each<[string, PersonLike, unknown]>([
-    ['email, Gmail aliasing', { emails: ['AdaLovelace+crm@googlemail.com'] }, { kind: 'exact', personId: 'p-ada', key: 'email:adalovelace@gmail.com' }],
-    ['LinkedIn, locale path', { linkedinUrl: 'https://www.linkedin.com/in/Ada-Lovelace/fr/' }, { kind: 'exact', personId: 'p-ada', key: 'in:ada-lovelace' }],
-    ['phone in E.164', { phones: ['+98 912 123 4567'] }, { kind: 'exact', personId: 'p-ali', key: 'phone:+989121234567' }],
-    ['phone in Persian digits', { phones: ['۰۹۱۲۱۲۳۴۵۶۷'] }, { kind: 'exact', personId: 'p-ali', key: 'phone:+989121234567' }],
-    ['exact beats fuzzy', { fullName: 'Sara Ahmadi', website: 'acme.ir', emails: ['ada.lovelace@gmail.com'] }, { kind: 'exact', personId: 'p-ada' }],
+    ['email, Gmail aliasing', { emails: ['AdaLovelace+crm@googlemail.com'] }, { kind: 'exact', id: 'p-ada', key: 'email:adalovelace@gmail.com' }],
+    ['LinkedIn, locale path', { linkedinUrl: 'https://www.linkedin.com/in/Ada-Lovelace/fr/' }, { kind: 'exact', id: 'p-ada', key: 'in:ada-lovelace' }],
+    ['phone in E.164', { phones: ['+98 912 123 4567'] }, { kind: 'exact', id: 'p-ali', key: 'phone:+989121234567' }],
+    ['phone in Persian digits', { phones: ['۰۹۱۲۱۲۳۴۵۶۷'] }, { kind: 'exact', id: 'p-ali', key: 'phone:+989121234567' }],
+    ['exact beats fuzzy', { fullName: 'Sara Ahmadi', website: 'acme.ir', emails: ['ada.lovelace@gmail.com'] }, { kind: 'exact', id: 'p-ada' }],
     ['the strongest shared key is named', { linkedinUrl: 'linkedin.com/in/ada-lovelace', emails: ['ada.lovelace@gmail.com'] }, { kind: 'exact', key: 'in:ada-lovelace' }],
     [
       'Arabic letters, same company',
       { fullName: 'علي رضايي', company: 'فولاد مباركه (سهامی عام)' },
-      { kind: 'candidates', ids: ['p-ali'], reasons: [{ personId: 'p-ali', rule: 'same-name-and-company', key: 'علی رضایی\u0000company:فولاد مبارکه' }] },
+      { kind: 'candidates', ids: ['p-ali'], reasons: [{ id: 'p-ali', rule: 'same-name-and-company', key: 'علی رضایی\u0000company:فولاد مبارکه' }] },
     ],
     [
       'same name, email on the company website domain',
       { fullName: 'Dr. Sara Ahmadi', emails: ['s.ahmadi@sales.acme.ir'] },
-      { kind: 'candidates', ids: ['p-sara'], reasons: [{ personId: 'p-sara', rule: 'same-name-and-domain', key: 'sara ahmadi\u0000domain:acme.ir' }] },
+      { kind: 'candidates', ids: ['p-sara'], reasons: [{ id: 'p-sara', rule: 'same-name-and-domain', key: 'sara ahmadi\u0000domain:acme.ir' }] },
     ],
     ['same name, same organisation', { fullName: 'كيان كاظمي', organisationId: 'o-mapna' }, { kind: 'candidates', ids: ['p-kian'], reasons: [{ rule: 'same-name-and-organisation' }] }],
     ['same name, free-mail address only', { fullName: 'Sara Ahmadi', emails: ['sara.a@gmail.com'] }, { kind: 'new' }],
@@ -50,7 +50,7 @@ describe('PersonIndex.match', () => {
 
   test('values that give no key are reported and the record is still matched on the others', () => {
     const result = index.match({ fullName: '=HYPERLINK("http://evil","x")', emails: ['not an email', 'ada.lovelace@gmail.com'], phones: ['call me'] });
-    expect(result).toMatchObject({ kind: 'exact', personId: 'p-ada' });
+    expect(result).toMatchObject({ kind: 'exact', id: 'p-ada' });
     expect(result.problems.map((p) => [p.field, p.code])).toEqual([
       ['email', 'malformed'],
       ['phone', 'malformed'],
@@ -69,7 +69,7 @@ describe('PersonIndex.match', () => {
     expect(growing.add({ id: 'n1', emails: ['new@acme.ir'] })).toEqual([]);
     expect(growing.add({ id: 'n2', emails: ['x@acme.ir'], deleted: true })).toEqual([]);
     expect(growing.size).toBe(1);
-    expect(growing.match({ emails: ['NEW@acme.ir'] })).toMatchObject({ kind: 'exact', personId: 'n1' });
+    expect(growing.match({ emails: ['NEW@acme.ir'] })).toMatchObject({ kind: 'exact', id: 'n1' });
     expect(growing.match({ emails: ['x@acme.ir'] })).toMatchObject({ kind: 'new' });
   });
 
@@ -78,7 +78,18 @@ describe('PersonIndex.match', () => {
       { id: 'a', emails: ['a@acme.ir'] },
       { id: 'a', emails: ['a@acme.ir'], phones: ['+989121234567'] },
     ]);
-    expect(twice.match({ emails: ['a@acme.ir'] })).toMatchObject({ kind: 'exact', personId: 'a' });
+    expect(twice.match({ emails: ['a@acme.ir'] })).toMatchObject({ kind: 'exact', id: 'a' });
+  });
+
+  test('a person edited (removed, then added again) is found by their new email, not the old one', () => {
+    const before = { id: 'a', fullName: 'Ali Rezaei', emails: ['ali@old.ir'] };
+    const edited = buildPersonIndex([before, { id: 'b', emails: ['b@old.ir'] }]);
+    edited.remove(before);
+    edited.add({ ...before, emails: ['ali@new.ir'] });
+    expect(edited.match({ emails: ['ALI@old.ir'] })).toMatchObject({ kind: 'new' });
+    expect(edited.match({ emails: ['ali@new.ir'] })).toMatchObject({ kind: 'exact', id: 'a' });
+    expect(edited.match({ emails: ['b@old.ir'] })).toMatchObject({ kind: 'exact', id: 'b' });
+    expect(edited.size).toBe(2);
   });
 
   test('the key named is the least shared one, whatever order the lists are in', () => {

@@ -76,6 +76,55 @@ describe('applyChanges', () => {
     expect(results[0]).toMatchObject({ status: 'applied', record: { personIds: ['older'] } });
   });
 
+  test('a new organisation with the LinkedIn page or domain of a row is merged into it; people and deals in the batch follow', () => {
+    const organisations = new Map<string, Doc>();
+    const ctx = context();
+    const org = (id: string, fields: Record<string, unknown>) => ({ id, revision: 0, createdAt: AT, updatedAt: AT, owner: '', stage: 'prospect', ...fields });
+    applyChanges('organisation', organisations, [change(org('o-old', { name: 'MAPNA Group', domain: 'mapna.com' }), 'key-0001', null, 'organisation')], ctx);
+    const { results } = applyChanges(
+      'organisation',
+      organisations,
+      [
+        change(org('o-new', { name: 'Mapna', website: 'https://www.mapna.com/fa', industry: 'Energy' }), 'key-0002', null, 'organisation'),
+        change(org('o-elsewhere', { name: 'MAPNA Group', domain: 'mapna.de' }), 'key-0003', null, 'organisation'),
+      ],
+      ctx,
+    );
+    expect(results.map((r) => [r.id, r.status, r.record?.id])).toEqual([
+      ['o-new', 'merged', 'o-old'],
+      ['o-elsewhere', 'applied', 'o-elsewhere'], // the same name on another domain is another organisation
+    ]);
+    expect(organisations.get('o-old')).toMatchObject({ name: 'Mapna', industry: 'Energy', revision: 2 });
+    const people = new Map<string, Doc>();
+    const deals = new Map<string, Doc>();
+    expect(applyChanges('person', people, [change(person('p1', { organisationId: 'o-new' }), 'key-0004')], ctx).results[0]).toMatchObject({ record: { organisationId: 'o-old' } });
+    const order = { id: 'd1', revision: 0, createdAt: AT, updatedAt: AT, owner: '', kind: 'order', status: 'won', personId: 'p1', organisationId: 'o-new', value: 10, openedAt: AT };
+    expect(applyChanges('deal', deals, [change(order, 'key-0005', null, 'deal')], ctx).results[0]).toMatchObject({ status: 'applied', record: { organisationId: 'o-old' } });
+  });
+
+  test('a row edited in the batch is matched by its new identity, not its old one', () => {
+    const master = new Map<string, Doc>();
+    const ctx = context();
+    applyChanges('person', master, [change(person('a', { emails: ['old@x.example'] }), 'key-0001')], ctx);
+    const { results } = applyChanges(
+      'person',
+      master,
+      [
+        change(person('b', { emails: ['b@x.example'] }), 'key-0002'), // a new person: the identity index is built here
+        change(person('a', { emails: ['new@x.example'] }), 'key-0003', 1),
+        change(person('c', { emails: ['old@x.example'] }), 'key-0004'),
+        change(person('d', { emails: ['new@x.example'] }), 'key-0005'),
+      ],
+      ctx,
+    );
+    expect(results.map((r) => [r.id, r.status, r.record?.id])).toEqual([
+      ['b', 'applied', 'b'],
+      ['a', 'applied', 'a'],
+      ['c', 'applied', 'c'],
+      ['d', 'merged', 'a'],
+    ]);
+  });
+
   test.each([
     ['an unknown field', { favourite: 'x' }, 'favourite'],
     ['a stage not on the ladder', { stage: 'friend' }, 'stage'],
