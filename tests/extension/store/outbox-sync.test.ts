@@ -7,7 +7,10 @@ import { syncOnce, type Send } from '../../../extension/sync/sync-engine';
 import type { EntityName } from '../../../shared/model';
 import { applyChanges, changedSince } from '../../../shared/sync/apply';
 import type { Change, ChangeResult } from '../../../shared/sync/protocol';
-import { contextAt, freshDb } from '../support';
+import { queueForSync } from '../../../extension/store/changes';
+import { saveCapturedOrganisation } from '../../../extension/store/save-organisation';
+import type { OrganisationCapture } from '../../../shared/capture/capture';
+import { aPerson, contextAt, freshDb } from '../support';
 
 type Doc = Record<string, unknown> & { id: string; revision: number; updatedAt: string };
 
@@ -37,7 +40,7 @@ function memorySheet() {
     if (request.op === 'pull') return { ok: true, op: 'pull', ...changedSince([...table(request.entity).values()], request.checkpoint, request.limit) };
     throw new Error(`unexpected ${request.op}`);
   };
-  return { send, written, people: () => [...table('person').values()] };
+  return { send, written, people: () => [...table('person').values()], table: (entity: EntityName) => [...table(entity).values()] };
 }
 
 const options = () => {
@@ -142,5 +145,39 @@ describe('a database from before: one entry per record', () => {
     expect(sheet.written).toContain('older-entry-key');
     expect(sheet.people().find((person) => person.id === first!.id)).toMatchObject({ title: 'CTO' });
     expect(await db.outbox.count()).toBe(0);
+  });
+});
+
+describe('two reps clip the same organisation offline', () => {
+  test('the sheet keeps one row; the second rep\'s copy and what points at it move to the survivor', async () => {
+    const sheet = memorySheet();
+    const repContext = (rep: string) => {
+      let n = 0;
+      return { owner: `${rep}@clipsheet.test`, now: '2026-06-01T09:00:00.000Z', newId: () => `${rep}-${++n}` };
+    };
+    const clip = (fields: Record<string, string>): OrganisationCapture => ({
+      kind: 'organisation',
+      source: 'web',
+      url: 'https://www.mapna.com/',
+      fields: Object.fromEntries(Object.entries(fields).map(([name, value]) => [name, { value, confidence: 0.9, strategy: 'json-ld' }])),
+      missing: [],
+    });
+    const a = freshDb();
+    const b = freshDb();
+    const fromA = await saveCapturedOrganisation(a, clip({ name: 'MAPNA Group', website: 'https://www.mapna.com/' }), repContext('a'));
+    await syncOnce(a, sheet.send, options());
+    // B's colleague is queued before the organisation (its id is the first B makes): the sheet applies the person
+    // first, still pointing at B's copy, and only the answer that merged the organisation can repoint them.
+    await b.people.put(aPerson({ id: 'b-person', fullName: 'Kian Kazemi', organisationId: 'b-1' }));
+    await queueForSync(b, 'person', ['b-person'], repContext('queue'));
+    const fromB = await saveCapturedOrganisation(b, clip({ name: 'مپنا', website: 'https://mapna.com/fa', industry: 'Energy' }), repContext('b'));
+    expect(fromB.organisation.id).toBe('b-1');
+    const report = await syncOnce(b, sheet.send, options());
+    expect(report.merged).toBe(1);
+    expect(sheet.table('organisation').map((org) => [org.id, org.industry])).toEqual([[fromA.organisation.id, 'Energy']]);
+    expect(sheet.people()).toMatchObject([{ id: 'b-person', organisationId: fromA.organisation.id }]);
+    expect((await b.organisations.toArray()).map((org) => org.id)).toEqual([fromA.organisation.id]);
+    expect(await b.people.get('b-person')).toMatchObject({ organisationId: fromA.organisation.id });
+    expect(await b.outbox.count()).toBe(0);
   });
 });
