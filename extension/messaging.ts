@@ -9,7 +9,6 @@ import type { SaveSummary } from './store/save-capture';
 /** Every message a page script or extension page sends the background, with its answer type. */
 export interface Messages {
   'save-person': { request: { capture: PersonCapture }; response: { personId: string; created: boolean } };
-  'find-person': { request: { linkedinUrl?: string; email?: string }; response: { personId: string; fullName: string; stage: string } | null };
   'sync-now': { request: Record<string, never>; response: SyncStatus };
   /** Saves an organisation, a mail thread, or every record of a list or page. */
   'save-capture': { request: { capture: Capture }; response: SaveSummary };

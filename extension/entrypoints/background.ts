@@ -42,12 +42,6 @@ export default defineBackground(() => {
       syncSoon();
       return { personId: person.id, created };
     },
-    async 'find-person'({ linkedinUrl, email }) {
-      const person =
-        (linkedinUrl ? await db.people.where('linkedinUrl').equals(linkedinUrl).first() : undefined) ??
-        (email ? await db.people.where('emails').equals(email).first() : undefined);
-      return person ? { personId: person.id, fullName: person.fullName, stage: person.stage } : null;
-    },
     'sync-now': () => sync.run(),
     async 'save-capture'({ capture }) {
       const summary = await saveWithContext(clipping, capture);
