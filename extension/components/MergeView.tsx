@@ -1,11 +1,29 @@
 import './MergeView.css';
-import type { Person } from '../../shared/model';
+import type { Organisation, Person } from '../../shared/model';
 import { useTranslator } from '../i18n/i18n';
 import type { MessageKey } from '../i18n/en';
 import { previewMerge, type MergeProposal } from '../store/merge';
 import { useStore, useWorkspace } from './workspace-store';
 
-const COMPARED = ['fullName', 'title', 'company', 'emails', 'phones', 'linkedinUrl', 'location', 'stage', 'owner', 'tags', 'notes'] as const;
+// The fields shown side by side, each with its label.
+const COMPARED: Record<MergeProposal['entity'], ReadonlyArray<readonly [string, MessageKey]>> = {
+  person: (['fullName', 'title', 'company', 'emails', 'phones', 'linkedinUrl', 'location', 'stage', 'owner', 'tags', 'notes'] as const).map((field) => [field, `field.${field}`] as const),
+  organisation: [
+    ['name', 'field.company'],
+    ['domain', 'organisation.domain'],
+    ['website', 'field.website'],
+    ['linkedinUrl', 'field.linkedinUrl'],
+    ['industry', 'organisation.industry'],
+    ['sizeBand', 'organisation.size'],
+    ['headquarters', 'organisation.headquarters'],
+    ['stage', 'field.stage'],
+    ['owner', 'field.owner'],
+    ['tags', 'field.tags'],
+    ['notes', 'field.notes'],
+  ] as ReadonlyArray<readonly [string, MessageKey]>,
+};
+
+const nameOf = (record: Person | Organisation) => ('fullName' in record ? record.fullName : record.name);
 
 /** Possible duplicates from the domain core's matching, each reviewed side by side with the merged result. */
 export function MergeView() {
@@ -22,9 +40,9 @@ export function MergeView() {
         {proposals.map((proposal) => (
           <li key={proposal.pair} data-testid="merge-proposal">
             <div class="merge-pair">
-              <strong>{proposal.a.fullName}</strong>
+              <strong dir="auto">{nameOf(proposal.a)}</strong>
               <span aria-hidden="true">⇄</span>
-              <strong>{proposal.b.fullName}</strong>
+              <strong dir="auto">{nameOf(proposal.b)}</strong>
               <span class="chip">{t(`merge.rule.${proposal.rule}` as MessageKey)}</span>
               <button type="button" class="button small" aria-expanded={reviewing === proposal.pair} onClick={() => store.review(reviewing === proposal.pair ? undefined : proposal.pair)} data-testid="merge-review">
                 {t('merge.review')}
@@ -41,15 +59,15 @@ export function MergeView() {
 function Review({ proposal }: { proposal: MergeProposal }) {
   const store = useStore();
   const { t, term } = useTranslator();
-  const merged = previewMerge(proposal.a, proposal.b, new Date().toISOString());
-  const show = (person: Person, field: (typeof COMPARED)[number]) => {
-    const value = person[field];
+  const merged = previewMerge(proposal, new Date().toISOString());
+  const show = (record: Person | Organisation, field: string) => {
+    const value = (record as Record<string, unknown>)[field];
     if (field === 'stage') return term('stage', value as string);
     return Array.isArray(value) ? value.join(', ') : (value as string | undefined) ?? '';
   };
   const merge = async () => {
     const survivor = await store.mergeProposal(proposal);
-    store.notify('info', t('merge.done', { name: survivor.fullName }));
+    store.notify('info', t('merge.done', { name: nameOf(survivor) }));
   };
   return (
     <div data-testid="merge-review-panel">
@@ -63,9 +81,9 @@ function Review({ proposal }: { proposal: MergeProposal }) {
           </tr>
         </thead>
         <tbody>
-          {COMPARED.filter((field) => show(proposal.a, field) || show(proposal.b, field)).map((field) => (
+          {COMPARED[proposal.entity].filter(([field]) => show(proposal.a, field) || show(proposal.b, field)).map(([field, label]) => (
             <tr key={field}>
-              <th scope="row">{t(`field.${field}` as MessageKey)}</th>
+              <th scope="row">{t(label)}</th>
               <td data-differs={show(proposal.a, field) !== show(proposal.b, field)} dir="auto">{show(proposal.a, field)}</td>
               <td data-differs={show(proposal.a, field) !== show(proposal.b, field)} dir="auto">{show(proposal.b, field)}</td>
               <td class="merged" dir="auto">{show(merged, field)}</td>

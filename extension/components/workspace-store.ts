@@ -10,7 +10,7 @@ import { addOrder, closeOpportunity, openOpportunity, type OrderInput } from '..
 import { exportPeopleCsv, exportPeopleVCard } from '../store/export';
 import { guessMapping, importPeople, parseCsv, type ColumnMapping, type ImportField, type ImportReport } from '../store/import-csv';
 import { logInteraction, type LogInput, type LogResult } from '../store/interactions';
-import { dismissProposal, findMergeProposals, mergeTwoPeople, type MergeProposal } from '../store/merge';
+import { dismissProposal, findMergeProposals, mergeProposal, type MergeProposal } from '../store/merge';
 import { NotesIndex } from '../store/notes-index';
 import { createPerson, moveStage, updatePerson, type PersonEdits, type PersonWrite } from '../store/people';
 import { forecastPerson, type Forecast } from '../store/forecast';
@@ -362,9 +362,9 @@ export function createWorkspaceStore(deps: WorkspaceDeps) {
       set({ reviewing: pair });
     },
     async mergeProposal(proposal: MergeProposal) {
-      const merged = await mergeTwoPeople(db, proposal.a.id, proposal.b.id, context());
+      const merged = await mergeProposal(db, proposal, context());
       set({ proposals: state.proposals?.filter((p) => p.a.id !== proposal.a.id && p.b.id !== proposal.b.id && p.a.id !== proposal.b.id && p.b.id !== proposal.a.id), reviewing: undefined });
-      await refreshAfterChange(['person', 'interaction', 'task', 'deal'], [proposal.a.id, proposal.b.id]);
+      await refreshAfterChange(proposal.entity === 'person' ? ['person', 'interaction', 'task', 'deal'] : ['organisation', 'person', 'interaction', 'deal'], [proposal.a.id, proposal.b.id]);
       return merged;
     },
     async dismissProposal(proposal: MergeProposal) {

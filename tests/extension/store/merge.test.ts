@@ -1,10 +1,11 @@
 import 'fake-indexeddb/auto';
-import { beforeEach, expect, test } from 'vitest';
+import { beforeEach, describe, expect, test } from 'vitest';
 import type { ClipsheetDb } from '../../../extension/store/db';
 import { addTask } from '../../../extension/store/tasks';
 import { logInteraction } from '../../../extension/store/interactions';
 import { addOrder } from '../../../extension/store/deals';
-import { dismissProposal, findMergeProposals, mergeTwoPeople } from '../../../extension/store/merge';
+import { dismissProposal, findMergeProposals, mergeProposal, mergeTwoPeople } from '../../../extension/store/merge';
+import { Organisation } from '../../../shared/model';
 import { searchPeople } from '../../../extension/store/search-people';
 import { aPerson, contextAt, freshDb } from '../support';
 import { queuedRecords } from '../../../extension/store/changes';
@@ -56,4 +57,30 @@ test("merging keeps the older record's id, every value, and moves the history on
   expect((await db.deals.get(order.ok ? order.deal.id : ''))!.personId).toBe('a');
   expect(await searchPeople(db, 'ali rezaei')).toEqual(['a']);
   expect(await queuedRecords(db)).toEqual(new Set(['person:a', 'person:c', `interaction:${logged.ok && logged.interaction.id}`, `task:${task.id}`, `deal:${order.ok && order.deal.id}`]));
+});
+
+describe('organisations', () => {
+  const org = (id: string, fields: Partial<Organisation>) => Organisation.schema.parse({ id, revision: 1, createdAt: '2026-01-01T00:00:00.000Z', updatedAt: '2026-01-01T00:00:00.000Z', owner: 'rep@clipsheet.test', stage: 'prospect', ...fields });
+
+  test('the same name on two domains is proposed; merging moves people, interactions and deals to the survivor', async () => {
+    await db.organisations.bulkPut([org('o-ir', { name: 'Pars Tak Ltd', domain: 'parstak.ir', createdAt: '2025-01-01T00:00:00.000Z' }), org('o-test', { name: 'Pars Tak', domain: 'parstak.test' }), org('o-other', { name: 'Elsewhere' })]);
+    await db.people.update('f', { organisationId: 'o-test' });
+    const context = contextAt(now);
+    const logged = await logInteraction(db, { personId: 'f', type: 'call', summary: 'Called the office' }, context);
+    await db.interactions.update(logged.ok ? logged.interaction.id : '', { organisationId: 'o-test' });
+    const order = await addOrder(db, { personId: 'f', value: 100 }, context);
+    await db.deals.update(order.ok ? order.deal.id : '', { organisationId: 'o-test' });
+    await db.outbox.clear();
+
+    const proposals = (await findMergeProposals(db)).filter((p) => p.entity === 'organisation');
+    expect(proposals.map((p) => [p.pair, p.rule])).toEqual([['o-ir o-test', 'conflicting-identifiers']]);
+    const merged = await mergeProposal(db, proposals[0]!, context);
+    expect(merged).toMatchObject({ id: 'o-ir', name: 'Pars Tak' });
+    expect((await db.organisations.get('o-test'))!.deleted).toBe(true);
+    expect((await db.people.get('f'))!.organisationId).toBe('o-ir');
+    expect((await db.interactions.get(logged.ok ? logged.interaction.id : ''))!.organisationId).toBe('o-ir');
+    expect((await db.deals.get(order.ok ? order.deal.id : ''))!.organisationId).toBe('o-ir');
+    expect(await queuedRecords(db)).toEqual(new Set(['organisation:o-ir', 'organisation:o-test', 'person:f', `interaction:${logged.ok && logged.interaction.id}`, `deal:${order.ok && order.deal.id}`]));
+    expect((await findMergeProposals(db)).filter((p) => p.entity === 'organisation')).toEqual([]);
+  });
 });
