@@ -32,6 +32,10 @@ test('a profile is saved with its name split, title, company, location and canon
   });
   // The bar lives in a shadow root: the host page's own DOM holds none of its elements.
   expect(await page.evaluate(() => document.querySelectorAll('[data-testid="clipsheet-save"]').length)).toBe(0);
+  // Its stylesheet travels with the script into that root (Clipsheet's green button) rather than as a file
+  // the extension exposes: a page can probe web-accessible resources to tell the extension is installed.
+  expect(await save.evaluate((el) => getComputedStyle(el).backgroundColor)).toBe('rgb(15, 123, 74)');
+  expect(await rig.worker.evaluate(() => chrome.runtime.getManifest().web_accessible_resources ?? [])).toEqual([]);
 
   // Known now: the bar says so and links to the record in the side panel.
   await page.reload();
