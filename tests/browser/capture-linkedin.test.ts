@@ -90,3 +90,20 @@ test('a Sales Navigator result list clips all its people at once, each with thei
   expect((await byName('Yasaman Karimi'))?.Company).toBeUndefined();
   await page.close();
 });
+
+test('a Sales Navigator lead page saves the lead with the public profile URL it links to', async () => {
+  const page = await rig.context.newPage();
+  await page.goto('https://www.linkedin.com/sales/lead/ACwAAA1b2c3D4e5F6g7H8,NAME_SEARCH,x1Y2');
+  const save = page.getByTestId('clipsheet-save');
+  await expect.poll(() => save.getAttribute('data-state')).toBe('new');
+  await save.click();
+  await expect.poll(() => save.getAttribute('data-state')).toBe('saved');
+  await expect.poll(() => byName('Darius Kamali'), { timeout: 20_000 }).toMatchObject({
+    Title: 'Director of Operations',
+    Company: 'Yakhchal Foods',
+    Location: 'Mashhad, Razavi Khorasan, Iran',
+    // The lead's own id is Sales Navigator's; the record keeps the public profile, which matches them elsewhere.
+    LinkedIn: 'https://www.linkedin.com/in/darius-kamali',
+  });
+  await page.close();
+});
