@@ -9,7 +9,7 @@ import { generate } from 'selfsigned';
  * certificate. Chromium reaches it under the real host names through --host-resolver-rules, so the
  * extension's match patterns and URL predicates see real URLs; the real sites are never contacted.
  */
-export const SITE_HOSTS = ['www.linkedin.com', 'mail.google.com', 'www.example-company.com'];
+export const SITE_HOSTS = ['www.linkedin.com', 'mail.google.com', 'www.example-company.com', 'events.example.org'];
 
 const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json', '.vcf': 'text/vcard', '.png': 'image/png', '.svg': 'image/svg+xml' };
 

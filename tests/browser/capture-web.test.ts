@@ -68,3 +68,22 @@ test('a text selection is clipped: name, title and company from its lines, the o
   });
   await page.close();
 });
+
+test('a speakers page gives its microdata, hCard and mailto people, and the person in the vCard file it links to', async () => {
+  const page = await rig.context.newPage();
+  await page.goto('https://events.example.org/speakers/');
+  await rig.clickToolbarButton(page);
+  expect(await clipFromPopup(page)).toMatchObject({ ok: true, value: { created: 4 } });
+  const byName = async (name: string) => (await sheet('Customers')).find((p) => p['Full name'] === name);
+  await expect.poll(() => byName('Ali Rezaei'), { timeout: 20_000 }).toMatchObject({
+    // Only in the .vcf: the injected script fetched it from the page's own site with the page's rights.
+    Title: 'Sales Director',
+    Company: 'Arya Novin',
+    Emails: 'ali.rezaei@arya-novin.example',
+    LinkedIn: 'https://www.linkedin.com/in/ali-rezaei-arya',
+  });
+  expect(await byName('Farhad Shams')).toMatchObject({ Title: 'CTO', Company: 'Shams Cloud', Emails: 'farhad@shams-cloud.example' });
+  expect(await byName('Parisa Amini')).toMatchObject({ Title: 'Head of Growth', Company: 'Noavaran', Emails: 'parisa@noavaran.example' });
+  expect(await byName('Hamid Zand')).toMatchObject({ Emails: 'hamid.zand@zand-co.example' });
+  await page.close();
+});
