@@ -107,3 +107,23 @@ test('a Sales Navigator lead page saves the lead with the public profile URL it 
   });
   await page.close();
 });
+
+test('opening the contact-info overlay of a known profile and updating adds the address, phone and website it shows', async () => {
+  const page = await rig.context.newPage();
+  await page.goto('https://www.linkedin.com/in/sara-ahmadi/');
+  const save = page.getByTestId('clipsheet-save');
+  await expect.poll(() => save.getAttribute('data-state')).toBe('known');
+  expect((await byName('Sara Ahmadi'))?.Emails).toBeUndefined();
+  await page.locator('#top-card-text-details-contact-info').click();
+  await page.getByRole('dialog').waitFor();
+  // The same person, so the same bar: updating reads the page as it is now, overlay included.
+  await save.click();
+  await expect.poll(() => save.getAttribute('data-state')).toBe('saved');
+  await expect.poll(() => byName('Sara Ahmadi'), { timeout: 20_000 }).toMatchObject({
+    Emails: 'sara@parsian-robotics.example',
+    Phones: '+98 21 4400 5566',
+    Website: 'https://parsian-robotics.example/',
+  });
+  expect((await customers()).filter((row) => row['Full name'] === 'Sara Ahmadi')).toHaveLength(1);
+  await page.close();
+});
