@@ -127,3 +127,19 @@ test('opening the contact-info overlay of a known profile and updating adds the 
   expect((await customers()).filter((row) => row['Full name'] === 'Sara Ahmadi')).toHaveLength(1);
   await page.close();
 });
+
+test('a public profile on a country subdomain (logged out) is saved under its canonical www URL', async () => {
+  const page = await rig.context.newPage();
+  await page.goto('https://ir.linkedin.com/in/mina-farahani-4b2a19?trk=public_profile');
+  const save = page.getByTestId('clipsheet-save');
+  await expect.poll(() => save.getAttribute('data-state')).toBe('new');
+  await save.click();
+  await expect.poll(() => save.getAttribute('data-state')).toBe('saved');
+  await expect.poll(() => byName('Mina Farahani'), { timeout: 20_000 }).toMatchObject({
+    Title: 'Chief Technology Officer',
+    Company: 'Zagros Data',
+    Location: 'Shiraz',
+    LinkedIn: 'https://www.linkedin.com/in/mina-farahani-4b2a19',
+  });
+  await page.close();
+});

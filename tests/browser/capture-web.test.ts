@@ -100,3 +100,24 @@ test('a speakers page gives its microdata, hCard and mailto people, and the pers
   expect(await byName('Hamid Zand')).toMatchObject({ Emails: 'hamid.zand@zand-co.example' });
   await page.close();
 });
+
+test('a Persian (RTL) team page without structured data gives its company and the people its mailto links name', async () => {
+  const page = await rig.context.newPage();
+  await page.goto('https://www.arya-novin.example/fa/team');
+  // علی رضایی's address is the one Ali Rezaei's vCard gave on the speakers page (the test above): the same
+  // person in Persian script, so he is updated, not added a second time.
+  expect(await clipWithPopup(page)).toBe('2 new, 1 updated in Clipsheet');
+  await expect.poll(async () => (await sheet('Customers')).find((p) => p['Full name'] === 'سید مهدی موسوی'), { timeout: 20_000 }).toMatchObject({ Emails: 'mahdi@arya-novin.example' });
+  expect((await sheet('Customers')).filter((p) => p.Emails === 'ali.rezaei@arya-novin.example')).toHaveLength(1);
+  expect((await sheet('Organisations')).find((o) => o.Name === 'آریا نوین')).toMatchObject({ Website: 'https://www.arya-novin.example/' });
+  await page.close();
+});
+
+test('a page with only Open Graph profile tags gives that one person and leaves its unnamed address alone', async () => {
+  const page = await rig.context.newPage();
+  await page.goto('https://nazanin.example/about');
+  expect(await clipWithPopup(page)).toBe('1 new, 0 updated in Clipsheet');
+  await expect.poll(async () => (await sheet('Customers')).find((p) => p['Full name'] === 'Nazanin Ebrahimi'), { timeout: 20_000 }).toMatchObject({ 'Given name': 'Nazanin', 'Family name': 'Ebrahimi' });
+  expect((await sheet('Customers')).find((p) => p['Full name'] === 'Nazanin Ebrahimi')?.Emails).toBeUndefined();
+  await page.close();
+});
