@@ -1,7 +1,12 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:https';
 import { extname, join, normalize } from 'node:path';
 import { generate } from 'selfsigned';
+
+/** The host names served: one folder per host under `root`. */
+export const siteHosts = (root: string) => readdirSync(root).filter((name) => statSync(join(root, name)).isDirectory());
+
+const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json', '.vcf': 'text/vcard', '.png': 'image/png', '.svg': 'image/svg+xml' };
 
 /**
  * Local stand-ins for the sites reps clip from: an HTTPS server that answers for www.linkedin.com,
@@ -9,11 +14,7 @@ import { generate } from 'selfsigned';
  * certificate. Chromium reaches it under the real host names through --host-resolver-rules, so the
  * extension's match patterns and URL predicates see real URLs; the real sites are never contacted.
  */
-export const SITE_HOSTS = ['www.linkedin.com', 'mail.google.com', 'www.example-company.com'];
-
-const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json', '.vcf': 'text/vcard', '.png': 'image/png', '.svg': 'image/svg+xml' };
-
-export async function startLocalSites(root: string, hosts = SITE_HOSTS): Promise<{ server: Server; port: number; hostResolverRules: string }> {
+export async function startLocalSites(root: string, hosts = siteHosts(root)): Promise<{ server: Server; port: number; hostResolverRules: string }> {
   const pems = await generate([{ name: 'commonName', value: hosts[0]! }], {
     keySize: 2048,
     notAfterDate: new Date(Date.now() + 2 * 86_400_000),

@@ -87,4 +87,4 @@ export function extractGmailThread(doc: Document, url: string): EmailThreadCaptu
   return { kind: 'email-thread', source: 'gmail', url, fields, messages: found, missing };
 }
 
-// Fixtures: sites/mail.google.com/mail/u/0/index.html, pages/gmail/thread-many-participants.html, pages/gmail/thread-aliases.html
+// Fixtures: sites/mail.google.com/mail/u/0/index.html, pages/gmail/thread-many-participants.html, pages/gmail/thread-aliases.html, pages/gmail/thread-persian-calendar.html

@@ -109,4 +109,4 @@ export function extractLinkedinProfile(doc: Document, url: string): PersonCaptur
   return linkedinPerson(url, runPlans(pageOf(doc, url, ACROSS_PAGE), PLANS, PERSON_CAPTURE_FIELDS).fields);
 }
 
-// Fixtures: sites/www.linkedin.com/in/ada-lovelace/index.html, sites/www.linkedin.com/in/sara-ahmadi/index.html, pages/linkedin/profile-public.html, pages/linkedin/profile-rtl-persian.html, pages/linkedin/profile-contact-info.html, pages/linkedin/profile-cjk.html, pages/linkedin/profile-missing-fields.html
+// Fixtures: sites/www.linkedin.com/in/ada-lovelace/index.html, sites/www.linkedin.com/in/sara-ahmadi/index.html, sites/ir.linkedin.com/in/mina-farahani-4b2a19/index.html, pages/linkedin/profile-rtl-persian.html, pages/linkedin/profile-contact-info.html, pages/linkedin/profile-cjk.html, pages/linkedin/profile-missing-fields.html

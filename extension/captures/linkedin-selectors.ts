@@ -10,9 +10,9 @@ export interface SelectorExpectation {
 }
 
 const SARA = 'sites/www.linkedin.com/in/sara-ahmadi/index.html';
-const PUBLIC = 'pages/linkedin/profile-public.html';
+const PUBLIC = 'sites/ir.linkedin.com/in/mina-farahani-4b2a19/index.html';
 const COMPANY = 'sites/www.linkedin.com/company/parsian-robotics/index.html';
-const LEAD = 'pages/linkedin/sales-navigator-lead.html';
+const LEAD = 'sites/www.linkedin.com/sales/lead/ACwAAA1b2c3D4e5F6g7H8,NAME_SEARCH,x1Y2/index.html';
 const SEARCH = 'sites/www.linkedin.com/sales/search/people/index.html';
 
 /** The selectors, by name (only these strings are bundled into the content script). */

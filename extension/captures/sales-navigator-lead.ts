@@ -39,4 +39,4 @@ export function extractSalesNavigatorLead(doc: Document, url: string): PersonCap
   return readLead(pageOf(doc, url), header ?? doc.createElement('section'), false);
 }
 
-// Fixtures: pages/linkedin/sales-navigator-lead.html
+// Fixtures: sites/www.linkedin.com/sales/lead/ACwAAA1b2c3D4e5F6g7H8,NAME_SEARCH,x1Y2/index.html

@@ -47,4 +47,4 @@ function hostOf(website: string | undefined): string | undefined {
   }
 }
 
-// Fixtures: sites/www.example-company.com/index.html, pages/web/microdata-hcard.html, pages/web/persian-team.html, pages/web/opengraph-profile.html, pages/web/ali-rezaei.vcf
+// Fixtures: sites/www.example-company.com/index.html, sites/events.example.org/speakers/index.html, sites/www.arya-novin.example/fa/team/index.html, sites/nazanin.example/about/index.html, sites/events.example.org/speakers/ali-rezaei.vcf

@@ -32,6 +32,10 @@ test('a profile is saved with its name split, title, company, location and canon
   });
   // The bar lives in a shadow root: the host page's own DOM holds none of its elements.
   expect(await page.evaluate(() => document.querySelectorAll('[data-testid="clipsheet-save"]').length)).toBe(0);
+  // Its stylesheet travels with the script into that root (Clipsheet's green button) rather than as a file
+  // the extension exposes: a page can probe web-accessible resources to tell the extension is installed.
+  expect(await save.evaluate((el) => getComputedStyle(el).backgroundColor)).toBe('rgb(15, 123, 74)');
+  expect(await rig.worker.evaluate(() => chrome.runtime.getManifest().web_accessible_resources ?? [])).toEqual([]);
 
   // Known now: the bar says so and links to the record in the side panel.
   await page.reload();
@@ -84,5 +88,58 @@ test('a Sales Navigator result list clips all its people at once, each with thei
   expect(await byName('امید کاظمی')).toMatchObject({ Title: 'مدیر خرید', Company: 'فولاد آریا' });
   // Yasaman's result shows no company: she must not get a neighbour's.
   expect((await byName('Yasaman Karimi'))?.Company).toBeUndefined();
+  await page.close();
+});
+
+test('a Sales Navigator lead page saves the lead with the public profile URL it links to', async () => {
+  const page = await rig.context.newPage();
+  await page.goto('https://www.linkedin.com/sales/lead/ACwAAA1b2c3D4e5F6g7H8,NAME_SEARCH,x1Y2');
+  const save = page.getByTestId('clipsheet-save');
+  await expect.poll(() => save.getAttribute('data-state')).toBe('new');
+  await save.click();
+  await expect.poll(() => save.getAttribute('data-state')).toBe('saved');
+  await expect.poll(() => byName('Darius Kamali'), { timeout: 20_000 }).toMatchObject({
+    Title: 'Director of Operations',
+    Company: 'Yakhchal Foods',
+    Location: 'Mashhad, Razavi Khorasan, Iran',
+    // The lead's own id is Sales Navigator's; the record keeps the public profile, which matches them elsewhere.
+    LinkedIn: 'https://www.linkedin.com/in/darius-kamali',
+  });
+  await page.close();
+});
+
+test('opening the contact-info overlay of a known profile and updating adds the address, phone and website it shows', async () => {
+  const page = await rig.context.newPage();
+  await page.goto('https://www.linkedin.com/in/sara-ahmadi/');
+  const save = page.getByTestId('clipsheet-save');
+  await expect.poll(() => save.getAttribute('data-state')).toBe('known');
+  expect((await byName('Sara Ahmadi'))?.Emails).toBeUndefined();
+  await page.locator('#top-card-text-details-contact-info').click();
+  await page.getByRole('dialog').waitFor();
+  // The same person, so the same bar: updating reads the page as it is now, overlay included.
+  await save.click();
+  await expect.poll(() => save.getAttribute('data-state')).toBe('saved');
+  await expect.poll(() => byName('Sara Ahmadi'), { timeout: 20_000 }).toMatchObject({
+    Emails: 'sara@parsian-robotics.example',
+    Phones: '+98 21 4400 5566',
+    Website: 'https://parsian-robotics.example/',
+  });
+  expect((await customers()).filter((row) => row['Full name'] === 'Sara Ahmadi')).toHaveLength(1);
+  await page.close();
+});
+
+test('a public profile on a country subdomain (logged out) is saved under its canonical www URL', async () => {
+  const page = await rig.context.newPage();
+  await page.goto('https://ir.linkedin.com/in/mina-farahani-4b2a19?trk=public_profile');
+  const save = page.getByTestId('clipsheet-save');
+  await expect.poll(() => save.getAttribute('data-state')).toBe('new');
+  await save.click();
+  await expect.poll(() => save.getAttribute('data-state')).toBe('saved');
+  await expect.poll(() => byName('Mina Farahani'), { timeout: 20_000 }).toMatchObject({
+    Title: 'Chief Technology Officer',
+    Company: 'Zagros Data',
+    Location: 'Shiraz',
+    LinkedIn: 'https://www.linkedin.com/in/mina-farahani-4b2a19',
+  });
   await page.close();
 });

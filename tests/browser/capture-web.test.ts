@@ -14,8 +14,23 @@ afterAll(async () => rig?.stop());
 
 const sheet = (name: string) => readSheetRows(rig.workbookFile, name);
 
-// What the popup's button does (the popup itself is not a page Playwright can reach), from an extension page.
-async function clipFromPopup(page: Page, selection = false) {
+/** The toolbar click, then the popup's own "Clip this page" button; resolves to what the popup then says. */
+async function clipWithPopup(page: Page) {
+  await page.bringToFront();
+  const popup = await rig.openPopup(page);
+  try {
+    await popup.click('popup-clip');
+    // Empty before the click, "Clipping…" while it works, then what was saved or what went wrong.
+    await expect.poll(() => popup.text('[role="status"]'), { timeout: 20_000 }).not.toMatch(/^(?:|Clipping…)$/);
+    return await popup.text('[role="status"]');
+  } finally {
+    await popup.close();
+  }
+}
+
+// The message an extension page sends to clip a tab, sent from an extension page without any click on the
+// toolbar: what the background can do with no grant (nothing), and the selection flag the message carries.
+async function sendClipTab(page: Page, selection = false) {
   // The active tab, as the popup asks for it (a tab's URL is hidden from an extension without access to it).
   await page.bringToFront();
   const tabId = await rig.worker.evaluate(async () => (await chrome.tabs.query({ active: true, lastFocusedWindow: true }))[0]!.id!);
@@ -30,9 +45,8 @@ test('without the toolbar click the page cannot be read; after it, its JSON-LD o
   const page = await rig.context.newPage();
   await page.goto('https://www.example-company.com/?visit=1');
   // activeTab only: no click, no access (the extension has no host permission for this site).
-  expect((await clipFromPopup(page)).ok).toBe(false);
-  await rig.clickToolbarButton(page);
-  expect(await clipFromPopup(page)).toMatchObject({ ok: true, value: { created: 3 } });
+  expect((await sendClipTab(page)).ok).toBe(false);
+  expect(await clipWithPopup(page)).toBe('3 new, 0 updated in Clipsheet');
   await expect.poll(async () => (await sheet('Organisations')).length, { timeout: 20_000 }).toBe(1);
   expect((await sheet('Organisations'))[0]).toMatchObject({
     Name: 'Example Company',
@@ -59,12 +73,51 @@ test('a text selection is clipped: name, title and company from its lines, the o
     document.body.append(note);
     getSelection()!.selectAllChildren(note);
   });
-  const reply = await clipFromPopup(page, true);
+  const reply = await sendClipTab(page, true);
   expect(reply, JSON.stringify(reply)).toMatchObject({ ok: true, value: { created: 1 } });
   await expect.poll(async () => (await sheet('Customers')).find((p) => p['Full name'] === 'Shirin Nouri'), { timeout: 20_000 }).toMatchObject({
     Title: 'Head of Logistics',
     Company: 'Yakhchal Foods',
     Emails: 'shirin@yakhchal-foods.example',
   });
+  await page.close();
+});
+
+test('a speakers page gives its microdata, hCard and mailto people, and the person in the vCard file it links to', async () => {
+  const page = await rig.context.newPage();
+  await page.goto('https://events.example.org/speakers/');
+  expect(await clipWithPopup(page)).toBe('4 new, 0 updated in Clipsheet');
+  const byName = async (name: string) => (await sheet('Customers')).find((p) => p['Full name'] === name);
+  await expect.poll(() => byName('Ali Rezaei'), { timeout: 20_000 }).toMatchObject({
+    // Only in the .vcf: the injected script fetched it from the page's own site with the page's rights.
+    Title: 'Sales Director',
+    Company: 'Arya Novin',
+    Emails: 'ali.rezaei@arya-novin.example',
+    LinkedIn: 'https://www.linkedin.com/in/ali-rezaei-arya',
+  });
+  expect(await byName('Farhad Shams')).toMatchObject({ Title: 'CTO', Company: 'Shams Cloud', Emails: 'farhad@shams-cloud.example' });
+  expect(await byName('Parisa Amini')).toMatchObject({ Title: 'Head of Growth', Company: 'Noavaran', Emails: 'parisa@noavaran.example' });
+  expect(await byName('Hamid Zand')).toMatchObject({ Emails: 'hamid.zand@zand-co.example' });
+  await page.close();
+});
+
+test('a Persian (RTL) team page without structured data gives its company and the people its mailto links name', async () => {
+  const page = await rig.context.newPage();
+  await page.goto('https://www.arya-novin.example/fa/team');
+  // علی رضایی's address is the one Ali Rezaei's vCard gave on the speakers page (the test above): the same
+  // person in Persian script, so he is updated, not added a second time.
+  expect(await clipWithPopup(page)).toBe('2 new, 1 updated in Clipsheet');
+  await expect.poll(async () => (await sheet('Customers')).find((p) => p['Full name'] === 'سید مهدی موسوی'), { timeout: 20_000 }).toMatchObject({ Emails: 'mahdi@arya-novin.example' });
+  expect((await sheet('Customers')).filter((p) => p.Emails === 'ali.rezaei@arya-novin.example')).toHaveLength(1);
+  expect((await sheet('Organisations')).find((o) => o.Name === 'آریا نوین')).toMatchObject({ Website: 'https://www.arya-novin.example/' });
+  await page.close();
+});
+
+test('a page with only Open Graph profile tags gives that one person and leaves its unnamed address alone', async () => {
+  const page = await rig.context.newPage();
+  await page.goto('https://nazanin.example/about');
+  expect(await clipWithPopup(page)).toBe('1 new, 0 updated in Clipsheet');
+  await expect.poll(async () => (await sheet('Customers')).find((p) => p['Full name'] === 'Nazanin Ebrahimi'), { timeout: 20_000 }).toMatchObject({ 'Given name': 'Nazanin', 'Family name': 'Ebrahimi' });
+  expect((await sheet('Customers')).find((p) => p['Full name'] === 'Nazanin Ebrahimi')?.Emails).toBeUndefined();
   await page.close();
 });

@@ -20,7 +20,7 @@ test('the URL chooses the capture: a Gmail thread, and a web page whose vCard li
   const thread = JSON.parse(clipsheet('extract', fixture('sites/mail.google.com/mail/u/0/index.html'), '--url', 'https://mail.google.com/mail/u/0/#inbox/FMfcgzQXJWDsKmJhRvpBqmNcWlZkxTtN').stdout);
   expect(thread).toMatchObject({ kind: 'email-thread', fields: { subject: { value: 'Pilot order for Q1' } } });
   expect(thread.messages).toHaveLength(3);
-  const page = JSON.parse(clipsheet('extract', fixture('pages/web/microdata-hcard.html'), '--url', 'https://events.example.org/speakers/').stdout);
+  const page = JSON.parse(clipsheet('extract', fixture('sites/events.example.org/speakers/index.html'), '--url', 'https://events.example.org/speakers/').stdout);
   const ali = page.people.find((p: { fields: { fullName: { value: string } } }) => p.fields.fullName.value === 'Ali Rezaei');
   expect(ali.fields).toMatchObject({ company: { value: 'Arya Novin', strategy: 'vcard' }, linkedinUrl: { value: 'https://www.linkedin.com/in/ali-rezaei-arya' }, phone: { value: '+98 912 000 1111' } });
 });
@@ -28,7 +28,7 @@ test('the URL chooses the capture: a Gmail thread, and a web page whose vCard li
 test('a text selection and a vCard file are read by their extension', () => {
   const selection = JSON.parse(clipsheet('extract', fixture('pages/selection/persian-card.txt'), '--url', 'https://www.arya-novin.example/fa/contact').stdout);
   expect(selection.people[0].fields.fullName.value).toBe('مریم صادقی');
-  const card = JSON.parse(clipsheet('extract', fixture('pages/web/ali-rezaei.vcf'), '--url', 'https://events.example.org/vcards/ali-rezaei.vcf').stdout);
+  const card = JSON.parse(clipsheet('extract', fixture('sites/events.example.org/speakers/ali-rezaei.vcf'), '--url', 'https://events.example.org/speakers/ali-rezaei.vcf').stdout);
   expect(card.people[0].fields).toMatchObject({ givenName: { value: 'Ali' }, familyName: { value: 'Rezaei' }, title: { value: 'Sales Director' } });
 });
 

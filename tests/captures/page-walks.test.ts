@@ -33,7 +33,7 @@ afterEach(() => {
 describe('one walk of the whole page per extraction', () => {
   test.each([
     ['linkedin-profile', 'sites/www.linkedin.com/in/sara-ahmadi/index.html', 'https://www.linkedin.com/in/sara-ahmadi/'],
-    ['linkedin-profile', 'pages/linkedin/profile-public.html', 'https://www.linkedin.com/in/ada-lovelace/'],
+    ['linkedin-profile', 'sites/ir.linkedin.com/in/mina-farahani-4b2a19/index.html', 'https://www.linkedin.com/in/ada-lovelace/'],
     ['gmail-thread', 'sites/mail.google.com/mail/u/0/index.html', 'https://mail.google.com/mail/u/0/#inbox/FMfcgzQXJWDsKmJhRvpBqmNcWlZkxTtN'],
     ['web-page', 'sites/www.example-company.com/index.html', 'https://www.example-company.com/'],
   ])('%s on %s', (id, path, url) => {

@@ -1,4 +1,5 @@
 import 'fake-indexeddb/auto';
+import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { parseGmailDate } from '../../extension/captures/gmail-date';
 import { isSizeBand, sizeBand } from '../../extension/captures/organisation-parts';
@@ -30,12 +31,62 @@ describe('parseGmailDate: the tooltip in the rep’s time zone, or nothing', () 
     ['Mon, Nov 3, 2025, 12:05 AM', [2025, 10, 3, 0, 5]],
     ['Tue, 4 Nov 2025, 16:05', [2025, 10, 4, 16, 5]],
     ['Nov 4, 2025, 9:41 PM', [2025, 10, 4, 21, 41]],
+    // Persian digits in an English interface.
+    ['Tue, Nov ۴, ۲۰۲۵, ۹:۴۱ AM', [2025, 10, 4, 9, 41]],
+    // Gmail in Persian on the Persian calendar (as ICU formats fa): day-month-year and year-month-day orders,
+    // 24-hour and 12-hour clocks, bidi marks and the zero-width non-joiner inside the weekday.
+    ['سه‌شنبه ۱۳ آبان ۱۴۰۴، ساعت ۹:۴۱', [2025, 10, 4, 9, 41]],
+    ['۱۳ آبان ۱۴۰۴، ۹:۰۵ ب.ظ.', [2025, 10, 4, 21, 5]],
+    ['۱۳ آبان ۱۴۰۴، ۱۲:۰۵ ق.ظ.', [2025, 10, 4, 0, 5]],
+    ['\u200f۱۴۰۴ آبان ۱۳, سه\u200cشنبه ساعت ۹:۴۱\u200f', [2025, 10, 4, 9, 41]],
+    ['۳۰ اسفند ۱۴۰۳، ۲۳:۵۹', [2025, 2, 20, 23, 59]],
+    // Afghanistan's names for the same months, and Arabic-Indic digits with the Arabic yeh.
+    ['۱۳ عقرب ۱۴۰۴، ۹:۴۱', [2025, 10, 4, 9, 41]],
+    ['١ فروردين ١٤٠٤، ٨:٠٠', [2025, 2, 21, 8, 0]],
+    // A Persian interface on the Gregorian calendar names the Gregorian months.
+    ['چهارشنبه ۵ نوامبر ۲۰۲۵، ساعت ۱۰:۰۰ ق.ظ.', [2025, 10, 5, 10, 0]],
+    ['۱ می ۲۰۲۵، ۱۴:۳۰', [2025, 4, 1, 14, 30]],
+    // An English interface on the Persian calendar.
+    ['Tue, Aban 13, 1404 AP, 9:41 AM', [2025, 10, 4, 9, 41]],
   ] as const)('%s', (text, [y, m, d, h, min]) => {
     expect(Date.parse(parseGmailDate(text)!)).toBe(new Date(y, m, d, h, min).getTime());
   });
-  test.each(['دیروز', '9:41 AM (2 hours ago)', 'Feb 31, 2025, 9:00 AM', 'Nov 4, 2025, 13:41 PM', 'Nov 4, 2025, 25:00', ''])('%j gives nothing', (text) => {
+  test.each([
+    'دیروز',
+    '9:41 AM (2 hours ago)',
+    'Feb 31, 2025, 9:00 AM',
+    'Nov 4, 2025, 13:41 PM',
+    'Nov 4, 2025, 25:00',
+    '',
+    // Esfand 30 in a common year, a month with 30 days given 31, a time of 13 "after noon", no time at all.
+    '۳۰ اسفند ۱۴۰۴، ۹:۰۰',
+    '۳۱ مهر ۱۴۰۴، ۹:۰۰',
+    '۱۳ آبان ۱۴۰۴، ۱۳:۰۵ ب.ظ.',
+    '۱۳ آبان ۱۴۰۴',
+    // A Persian year far outside any mailbox is a misread, not a date.
+    '۱۳ آبان ۹۴۰۴، ۹:۴۱',
+  ])('%j gives nothing', (text) => {
     expect(parseGmailDate(text)).toBeUndefined();
   });
+});
+
+// Property: whatever minute between 1921 and 2121 ICU formats in a Persian or Persian-calendar locale (the
+// shapes Gmail's Persian interface takes), the tooltip reads back as that minute.
+test.each(['fa', 'fa-AF', 'fa-u-ca-gregory', 'en-u-ca-persian'])('a %s date and time, as Intl formats it, reads back as the same minute', (locale) => {
+  const styles = [
+    { dateStyle: 'full', timeStyle: 'short' },
+    { dateStyle: 'medium', timeStyle: 'short', hour12: true },
+    // hourCycle, not hour12: false, which some ICU versions print as 24:00 for midnight.
+    { dateStyle: 'long', timeStyle: 'short', hourCycle: 'h23' },
+  ] as const;
+  fc.assert(
+    fc.property(fc.date({ min: new Date(1921, 2, 21), max: new Date(2121, 2, 20), noInvalidDate: true }), fc.constantFrom(...styles), (date, style) => {
+      const minute = new Date(date.getFullYear(), date.getMonth(), date.getDate(), date.getHours(), date.getMinutes());
+      const text = new Intl.DateTimeFormat(locale, style).format(minute);
+      expect(Date.parse(parseGmailDate(text) ?? ''), text).toBe(minute.getTime());
+    }),
+    { numRuns: 300 },
+  );
 });
 
 describe('checks drop what is not what it claims to be', () => {

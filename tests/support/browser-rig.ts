@@ -31,20 +31,16 @@ export async function startRig() {
     ...browser,
     backend,
     workbookFile: backend.workbookFile,
+    /** The rep's click on the toolbar button, on the tab showing `page`. */
+    clickToolbarButton: (page: Page) => clickToolbarButton(browser, page),
     /**
-     * Clicks the extension's toolbar button on a page, as the rep would: Chromium's Extensions.triggerAction
-     * (CDP) fires action.onClicked and grants activeTab for that tab, which a synthetic key press cannot do.
+     * Clicks the toolbar button and returns the popup it opens, to operate as the rep would. Playwright does
+     * not attach to an extension's popup (it is no tab), so the popup is reached through its own DevTools
+     * target, over a non-flattened session (Target.sendMessageToTarget): enough to click and read.
      */
-    async clickToolbarButton(page: Page) {
-      const cdp = await browser.context.browser()!.newBrowserCDPSession();
-      try {
-        const { targetInfos } = (await cdp.send('Target.getTargets', { filter: [{ type: 'tab' }] })) as { targetInfos: Array<{ targetId: string; url: string }> };
-        const tab = targetInfos.find((t) => t.url === page.url());
-        if (!tab) throw new Error(`No tab shows ${page.url()}`);
-        await cdp.send('Extensions.triggerAction' as 'Target.getTargets', { id: browser.extensionId, targetId: tab.targetId } as never);
-      } finally {
-        await cdp.detach();
-      }
+    async openPopup(page: Page) {
+      await clickToolbarButton(browser, page);
+      return attachToPopup(browser);
     },
     /** Another rep: their own browser profile and sync key, syncing to the same sheet. */
     async addRep(name: string, email: string) {
@@ -70,3 +66,72 @@ export async function startRig() {
   };
 }
 export type Rig = Awaited<ReturnType<typeof startRig>>;
+
+type Launched = Awaited<ReturnType<typeof launchWithExtension>>;
+
+/**
+ * Clicks the extension's toolbar button on a page, as the rep would: Chromium's Extensions.triggerAction
+ * (CDP) fires action.onClicked (or opens the popup) and grants activeTab for that tab, which a synthetic key
+ * press cannot do.
+ */
+async function clickToolbarButton(browser: Launched, page: Page) {
+  const cdp = await browser.context.browser()!.newBrowserCDPSession();
+  try {
+    const { targetInfos } = await cdp.send('Target.getTargets', { filter: [{ type: 'tab' }] });
+    const tab = targetInfos.find((t) => t.url === page.url());
+    if (!tab) throw new Error(`No tab shows ${page.url()}`);
+    await cdp.send('Extensions.triggerAction' as 'Target.getTargets', { id: browser.extensionId, targetId: tab.targetId } as never);
+  } finally {
+    await cdp.detach();
+  }
+}
+
+const POPUP_TIMEOUT_MS = 10_000;
+
+/** A DevTools protocol reply (events have no id). */
+interface Reply {
+  id?: number;
+  result?: { result?: { value?: unknown }; exceptionDetails?: { text: string } };
+  error?: { message: string };
+}
+
+/** The open popup as a handle: evaluate an expression in it (awaited, by value), click by test id, read text. */
+async function attachToPopup(browser: Launched) {
+  const cdp = await browser.context.browser()!.newBrowserCDPSession();
+  const deadline = Date.now() + POPUP_TIMEOUT_MS;
+  let targetId: string | undefined;
+  while (!targetId) {
+    const { targetInfos } = await cdp.send('Target.getTargets');
+    targetId = targetInfos.find((t) => t.url === `chrome-extension://${browser.extensionId}/popup.html`)?.targetId;
+    if (!targetId && Date.now() > deadline) throw new Error('The toolbar click opened no popup');
+    if (!targetId) await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  const { sessionId } = await cdp.send('Target.attachToTarget', { targetId, flatten: false });
+  const replies = new Map<number, (reply: Reply) => void>();
+  cdp.on('Target.receivedMessageFromTarget', (event) => {
+    const message = JSON.parse(event.message) as Reply;
+    if (message.id !== undefined) replies.get(message.id)?.(message);
+  });
+  let lastId = 0;
+  const evaluate = async <T>(expression: string): Promise<T> => {
+    const id = ++lastId;
+    const reply = await new Promise<Reply>((resolve) => {
+      replies.set(id, resolve);
+      void cdp.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id, method: 'Runtime.evaluate', params: { expression, awaitPromise: true, returnByValue: true } }) });
+    });
+    replies.delete(id);
+    if (reply.error || reply.result?.exceptionDetails) throw new Error(`In the popup: ${reply.error?.message ?? reply.result?.exceptionDetails?.text}`);
+    return reply.result?.result?.value as T;
+  };
+  // The popup's script renders after load; until then there is nothing to click.
+  while (!(await evaluate<boolean>(`!!document.querySelector('[data-testid="popup-clip"]')`))) {
+    if (Date.now() > deadline) throw new Error('The popup never rendered');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  return {
+    evaluate,
+    click: (testId: string) => evaluate<void>(`document.querySelector('[data-testid="${testId}"]').click()`),
+    text: (selector: string) => evaluate<string | null>(`document.querySelector(${JSON.stringify(selector)})?.textContent ?? null`),
+    close: () => cdp.detach(),
+  };
+}

@@ -1,4 +1,3 @@
-import './ClipBar.css';
 import { Component } from 'preact';
 import { browser } from '#imports';
 import { sendMessage } from '../../messaging';

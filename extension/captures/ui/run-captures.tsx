@@ -1,5 +1,5 @@
 import { render } from 'preact';
-import { createShadowRootUi, type ContentScriptContext } from '#imports';
+import type { ContentScriptContext } from '#imports';
 import type { Capture } from '../../../shared/capture/capture';
 import type { PersonLike } from '../../../shared/identity/person-keys';
 import { peopleQueries } from './known-queries';
@@ -7,6 +7,8 @@ import { observe } from '../observe';
 import type { PageName } from '../pages';
 import * as check from '../validate';
 import { ClipBar } from './ClipBar';
+import clipBarCss from './ClipBar.css?inline';
+import { mountInShadowRoot } from './shadow-root';
 
 /** A capture a content script offers on the pages its predicate accepts. */
 export interface PageCaptureSpec {
@@ -76,28 +78,19 @@ export function runCaptures(ctx: ContentScriptContext, specs: PageCaptureSpec[])
     const capture = (await observe(read(true), options)) ?? (await observe(read(false), { ...options, timeoutMs: WAIT_FOR_CONTENT_MS }));
     if (!capture || mine.controller.signal.aborted) return;
     mine.signature = signature(capture);
-    mine.remove = await mount(ctx, spec, capture);
+    mine.remove = mount(ctx, spec, capture);
   };
   ctx.addEventListener(window, 'wxt:locationchange', ({ newUrl }) => void update(newUrl.href, true));
   void update(location.href, false);
 }
 
-async function mount(ctx: ContentScriptContext, spec: PageCaptureSpec, initial: Capture): Promise<() => void> {
+function mount(ctx: ContentScriptContext, spec: PageCaptureSpec, initial: Capture): () => void {
   const queries = (spec.known ?? peopleQueries)(initial);
   const capture = () => spec.extract(document, location.href);
-  const ui = await createShadowRootUi(ctx, {
+  return mountInShadowRoot(ctx, {
     name: 'clipsheet-bar',
-    position: 'inline',
-    anchor: 'body',
-    append: 'last',
-    onMount(container) {
-      render(<ClipBar initial={initial} capture={capture} queries={queries} label={spec.label} />, container);
-      return container;
-    },
-    onRemove(container) {
-      if (container) render(null, container);
-    },
+    css: clipBarCss,
+    render: (container) => render(<ClipBar initial={initial} capture={capture} queries={queries} label={spec.label} />, container),
+    unrender: (container) => render(null, container),
   });
-  ui.mount();
-  return () => ui.remove();
 }

@@ -10,7 +10,9 @@ import { runCaptures } from '../../captures/ui/run-captures';
  */
 export default defineContentScript({
   matches: ['https://mail.google.com/*'],
-  cssInjectionMode: 'ui',
+  // The bar's styles travel inside the script into its shadow root (captures/ui/shadow-root.ts); no stylesheet
+  // reaches the page itself.
+  cssInjectionMode: 'manual',
   main(ctx) {
     runCaptures(ctx, [{ page: 'gmailThread', test: isGmailThread, extract: extractGmailThread, known: threadQueries, label: 'Save thread to Clipsheet' }]);
   },

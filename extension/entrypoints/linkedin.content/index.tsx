@@ -14,7 +14,9 @@ import { runCaptures } from '../../captures/ui/run-captures';
  */
 export default defineContentScript({
   matches: ['https://www.linkedin.com/*', 'https://*.linkedin.com/*'],
-  cssInjectionMode: 'ui',
+  // The bar's styles travel inside the script into its shadow root (captures/ui/shadow-root.ts); no stylesheet
+  // reaches the page itself.
+  cssInjectionMode: 'manual',
   main(ctx) {
     runCaptures(ctx, [
       // The page's heading shows the name once LinkedIn has rendered the profile, not just fetched it.
