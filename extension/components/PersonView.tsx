@@ -22,6 +22,7 @@ export function PersonView() {
   const { t, dir } = useTranslator();
   const record = useWorkspace((s) => s.record);
   const missing = useWorkspace((s) => s.recordMissing);
+  const from = useWorkspace((s) => s.organisationRecord?.organisation);
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
@@ -35,9 +36,10 @@ export function PersonView() {
     return () => window.removeEventListener('keydown', onKey);
   }, []);
 
+  // Opened from an organisation's record, Back returns there.
   const back = (
     <button type="button" class="button link" onClick={() => store.closePerson()} data-testid="person-back">
-      <span aria-hidden="true">{dir === 'rtl' ? '→' : '←'}</span> {t('person.back')}
+      <span aria-hidden="true">{dir === 'rtl' ? '→' : '←'}</span> {from ? t('organisation.back', { name: from.name }) : t('person.back')}
     </button>
   );
   if (missing)
@@ -66,7 +68,7 @@ export function PersonView() {
       </section>
       <StageMove key={`${record.person.stage}:${record.purchases}`} record={record} />
       <Timeline interactions={record.timeline} />
-      <Details person={record.person} record={record} />
+      <Details person={record.person} />
       <ForecastPanel />
       <DealsPanel record={record} />
     </article>
@@ -85,7 +87,17 @@ function Header({ record, back }: { record: PersonRecord; back: ComponentChildre
       <h2 id="person-name" data-testid="person-name">
         {person.fullName}
       </h2>
-      <p class="subtitle">{[person.title, person.company ?? record.organisation?.name].filter(Boolean).join(' · ')}</p>
+      <p class="subtitle">
+        {[person.title, record.organisation ? undefined : person.company].filter(Boolean).join(' · ')}
+        {record.organisation && (
+          <>
+            {person.title && ' · '}
+            <button type="button" class="button link inline" onClick={() => void store.openOrganisation(record.organisation!.id)} aria-label={t('organisation.open', { name: record.organisation.name })} data-testid="person-organisation">
+              {record.organisation.name}
+            </button>
+          </>
+        )}
+      </p>
       <div class="chips">
         <span class="chip" data-testid="person-stage">
           {term('stage', person.stage)}
@@ -155,7 +167,7 @@ function ForecastPanel() {
   );
 }
 
-function Details({ person, record }: { person: Person; record: PersonRecord }) {
+function Details({ person }: { person: Person }) {
   const { t, term } = useTranslator();
   const [editing, setEditing] = useState(false);
   if (editing) return <PersonForm person={person} onDone={() => setEditing(false)} />;
@@ -183,7 +195,6 @@ function Details({ person, record }: { person: Person; record: PersonRecord }) {
           {shown.map(([label, value]) => [<dt key={`${label}-t`}>{t(label)}</dt>, <dd key={`${label}-d`} dir="auto">{value}</dd>])}
         </dl>
       )}
-      {record.organisation && <p class="muted">{record.organisation.name}</p>}
       <button type="button" class="button" onClick={() => setEditing(true)} data-testid="person-edit">
         {t('person.edit')}
       </button>

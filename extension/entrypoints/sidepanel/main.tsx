@@ -22,12 +22,7 @@ async function route(hash: string) {
   const [, entity, id] = /^#\/(person|organisation)\/(.+)$/.exec(hash) ?? [];
   if (!id) return;
   const key = decodeURIComponent(id);
-  if (entity === 'person') return store.openPerson(key);
-  const organisation = await db.organisations.get(key);
-  if (organisation) {
-    store.setTab('contacts');
-    await store.search(organisation.name);
-  }
+  return entity === 'person' ? store.openPerson(key) : store.openOrganisation(key);
 }
 
 // A person asked for just before the panel opened (the popup, a clicked reminder) is shown first.
