@@ -53,8 +53,8 @@ function Header({ record, back }: { record: OrganisationRecord; back: preact.Com
     <header class="person-head">
       {back}
       <p class="muted organisation-kind">{t('organisation.kind')}</p>
-      <h2 id="organisation-name" data-testid="organisation-name" dir="auto">
-        {organisation.name}
+      <h2 id="organisation-name" data-testid="organisation-name">
+        <bdi>{organisation.name}</bdi>
       </h2>
       <p class="subtitle">{[organisation.industry, organisation.headquarters].filter(Boolean).join(' · ')}</p>
       <div class="chips">
@@ -82,9 +82,7 @@ function People({ record }: { record: OrganisationRecord }) {
           {record.people.map((person) => (
             <li key={person.id}>
               <button type="button" class="organisation-person" data-person-id={person.id} onClick={() => void store.openPerson(person.id, { fromOrganisation: true })} data-testid="organisation-person">
-                <span class="organisation-person-name" dir="auto">
-                  {person.fullName}
-                </span>
+                <bdi class="organisation-person-name">{person.fullName}</bdi>
                 <span class="muted">
                   {[person.title, term('stage', person.stage), person.lastContactAt ? t('person.lastContact', { date: dateTime(person.lastContactAt) }) : t('person.neverContacted')].filter(Boolean).join(' · ')}
                 </span>

@@ -141,7 +141,7 @@ const HAS_DIRECTION = new Set(['email', 'call', 'linkedin message']);
 /** Corrects a logged interaction: every field the quick log sets, and when it happened. Ctrl+Enter saves, Esc cancels. */
 function InteractionForm({ interaction, onDone }: { interaction: Interaction; onDone: () => void }) {
   const store = useStore();
-  const { t, term } = useTranslator();
+  const { t, term, dateTime } = useTranslator();
   const initialAt = toLocalInput(new Date(interaction.at));
   const [type, setType] = useState(interaction.type);
   const [direction, setDirection] = useState<Interaction['direction'] | ''>(interaction.direction ?? '');
@@ -218,6 +218,10 @@ function InteractionForm({ interaction, onDone }: { interaction: Interaction; on
       <label class="field">
         <span>{t('timeline.when')}</span>
         <input type="datetime-local" value={at} onInput={(e) => setAt(e.currentTarget.value)} data-testid="edit-at" />
+        {/* The input writes the browser's calendar; the rep's (Persian for Persian) is said beside it. */}
+        <small class="muted" data-testid="edit-at-preview">
+          {dateTime(fromLocalInput(at))}
+        </small>
       </label>
       <label class="field">
         <span>{t('timeline.subject')}</span>

@@ -95,6 +95,12 @@ describe("the record's timeline", () => {
     const item = screen.getByTestId('timeline-item');
     expect(within(item).getByTestId('timeline-edit').textContent).toBe('ویرایش');
     expect(within(item).getByTestId('timeline-edit').getAttribute('aria-label')).toMatch(/^ویرایش تماس تلفنی، /);
+    // The time input writes the browser's calendar; beside it, the Persian-calendar date it means.
+    fireEvent.click(within(item).getByTestId('timeline-edit'));
+    expect((await screen.findByTestId('edit-at-preview')).textContent).toMatch(/[۰-۹]{4}/);
+    expect(unlabelled(document.body)).toEqual([]);
+    fireEvent.click(screen.getByTestId('edit-cancel'));
+    await waitFor(() => expect(screen.queryByTestId('interaction-form')).toBeNull());
     fireEvent.click(within(item).getByTestId('timeline-delete'));
     expect((await screen.findByTestId('timeline-confirm')).textContent).toContain('حذف شود؟');
     expect(unlabelled(document.body)).toEqual([]);
