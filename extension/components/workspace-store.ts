@@ -82,6 +82,8 @@ export interface WorkspaceDeps {
   /** The clock; tests give a fixed one. */
   clock?: () => Date;
   newId?: () => string;
+  /** How an import runs: in this thread (tests), or with its planning in a worker (the side panel). */
+  importer?: typeof importPeople;
 }
 
 const FIRST_PAGE = 60;
@@ -425,7 +427,7 @@ export function createWorkspaceStore(deps: WorkspaceDeps) {
       const draft = state.importDraft;
       if (!draft) return undefined;
       set({ importProgress: { done: 0, total: draft.rows.length } });
-      const report = await importPeople(db, draft.rows, draft.mapping, context(), {
+      const report = await (deps.importer ?? importPeople)(db, draft.rows, draft.mapping, context(), {
         neverLogDomains: [...state.settings.rules.neverLogDomains, ...state.settings.neverLog.domains],
         neverLogAddresses: state.settings.neverLog.addresses,
         onProgress: (done, total) => set({ importProgress: { done, total } }),

@@ -4,11 +4,12 @@ import { Workspace } from '../../components/Workspace';
 import { createWorkspaceStore, StoreContext } from '../../components/workspace-store';
 import { focusPerson } from '../../settings';
 import { ClipsheetDb } from '../../store/db';
+import { importPeopleInWorker } from '../../store/import-in-worker';
 
 // The rep's workspace. Everything reads and writes the local database; sync runs in the background.
 const db = new ClipsheetDb();
 const platform = createBrowserPlatform();
-const store = createWorkspaceStore({ db, platform });
+const store = createWorkspaceStore({ db, platform, importer: importPeopleInWorker });
 
 render(
   <StoreContext.Provider value={store}>
