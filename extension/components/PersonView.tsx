@@ -5,6 +5,7 @@ import type { Person } from '../../shared/model';
 import { useTranslator } from '../i18n/i18n';
 import type { MessageKey } from '../i18n/en';
 import type { PersonRecord } from '../store/record';
+import { ConfirmDelete } from './ConfirmDelete';
 import { DealsPanel } from './DealsPanel';
 import { PersonForm } from './PersonForm';
 import { QuickLog } from './QuickLog';
@@ -168,8 +169,17 @@ function ForecastPanel() {
 }
 
 function Details({ person }: { person: Person }) {
+  const store = useStore();
   const { t, term } = useTranslator();
   const [editing, setEditing] = useState(false);
+  const [confirming, setConfirming] = useState(false);
+  const remove = async () => {
+    const result = await store.deletePerson(person.id);
+    if (!result.ok) return store.notify('error', result.problems.join(' '));
+    store.notify('info', t('person.deleted'));
+    // Back where the record was opened from: the contacts list, or the organisation's record.
+    requestAnimationFrame(() => (document.getElementById('search-input') ?? document.querySelector<HTMLElement>('[data-testid="organisation-back"]'))?.focus());
+  };
   if (editing) return <PersonForm person={person} onDone={() => setEditing(false)} />;
   const rows: Array<[MessageKey, string | undefined]> = [
     ['field.emails', person.emails.join(', ')],
@@ -195,9 +205,17 @@ function Details({ person }: { person: Person }) {
           {shown.map(([label, value]) => [<dt key={`${label}-t`}>{t(label)}</dt>, <dd key={`${label}-d`} dir="auto">{value}</dd>])}
         </dl>
       )}
-      <button type="button" class="button" onClick={() => setEditing(true)} data-testid="person-edit">
-        {t('person.edit')}
-      </button>
+      <div class="person-actions">
+        <button type="button" class="button" onClick={() => setEditing(true)} data-testid="person-edit">
+          {t('person.edit')}
+        </button>
+        {!confirming && (
+          <button type="button" class="button" onClick={() => setConfirming(true)} data-testid="person-delete">
+            {t('person.delete')}
+          </button>
+        )}
+      </div>
+      {confirming && <ConfirmDelete question={t('person.confirmDelete', { name: person.fullName })} onConfirm={() => void remove()} onCancel={() => (setConfirming(false), requestAnimationFrame(() => document.querySelector<HTMLElement>('[data-testid="person-delete"]')?.focus()))} testId="person" />}
     </section>
   );
 }

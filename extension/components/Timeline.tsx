@@ -2,6 +2,7 @@ import './Timeline.css';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { DIRECTIONS, EXPERIENCES, INTERACTION_TYPES, VOICE_OF_CUSTOMER, type Interaction } from '../../shared/model';
 import { useTranslator } from '../i18n/i18n';
+import { ConfirmDelete } from './ConfirmDelete';
 import { fromLocalInput, toLocalInput } from './date-input';
 import { useStore } from './workspace-store';
 
@@ -110,29 +111,6 @@ function TimelineItem({ interaction, names, onDeleted }: { interaction: Interact
         </>
       )}
     </li>
-  );
-}
-
-/** The delete question, asked in place: focus starts on Cancel (the safe answer), Esc cancels. */
-function ConfirmDelete({ question, onConfirm, onCancel }: { question: string; onConfirm: () => void; onCancel: () => void }) {
-  const { t } = useTranslator();
-  const cancelRef = useRef<HTMLButtonElement>(null);
-  useEffect(() => cancelRef.current?.focus(), []);
-  const onKeyDown = (event: KeyboardEvent) => {
-    if (event.key !== 'Escape') return;
-    event.preventDefault();
-    onCancel();
-  };
-  return (
-    <div class="timeline-confirm" role="group" aria-label={question} onKeyDown={onKeyDown} data-keeps-escape data-testid="timeline-confirm">
-      <p>{question}</p>
-      <button type="button" class="button small danger" onClick={onConfirm} data-testid="timeline-confirm-delete">
-        {t('timeline.delete')}
-      </button>
-      <button type="button" class="button small" ref={cancelRef} onClick={onCancel} data-testid="timeline-confirm-cancel">
-        {t('timeline.cancel')}
-      </button>
-    </div>
   );
 }
 

@@ -12,7 +12,7 @@ import { guessMapping, importPeople, parseCsv, type ColumnMapping, type ImportFi
 import { deleteInteraction, logInteraction, updateInteraction, type InteractionEdits, type InteractionWrite, type LogInput, type LogResult } from '../store/interactions';
 import { dismissProposal, findMergeProposals, mergeTwoPeople, type MergeProposal } from '../store/merge';
 import { NotesIndex } from '../store/notes-index';
-import { createPerson, moveStage, updatePerson, type PersonEdits, type PersonWrite } from '../store/people';
+import { createPerson, deletePerson, moveStage, updatePerson, type PersonEdits, type PersonWrite } from '../store/people';
 import { forecastPerson, type Forecast } from '../store/forecast';
 import { loadOrganisationRecord, type OrganisationRecord } from '../store/organisation-record';
 import { loadPersonRecord, type PersonRecord } from '../store/record';
@@ -321,6 +321,14 @@ export function createWorkspaceStore(deps: WorkspaceDeps) {
           const planned = await planAutomaticTasks(db, context(), state.settings.rules, [personId]);
           if (planned.length) await refreshAfterChange(['task', 'person'], [personId]);
         }
+      }
+      return result;
+    },
+    async deletePerson(personId: string): Promise<PersonWrite> {
+      const result = await deletePerson(db, personId, context());
+      if (result.ok) {
+        if (state.openPersonId === personId) store.closePerson();
+        await refreshAfterChange(['person', 'task'], [personId]);
       }
       return result;
     },

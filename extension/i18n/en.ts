@@ -55,6 +55,9 @@ export const en = {
   'person.nextFollowUp': 'Next follow-up {date}',
   'person.attention': 'Important but dissatisfied: serve first',
   'person.notFound': 'This contact is no longer here (merged or deleted).',
+  'person.delete': 'Delete contact',
+  'person.confirmDelete': 'Delete {name}? They go from the sheet and from every rep’s list, with their open follow-ups; what happened stays in the history.',
+  'person.deleted': 'Contact deleted.',
   'person.listHint': 'one per line',
 
   'field.fullName': 'Full name',

@@ -57,6 +57,9 @@ export const fa: Record<MessageKey, string> = {
   'person.nextFollowUp': 'پیگیری بعدی {date}',
   'person.attention': 'مهم اما ناراضی: در اولویت رسیدگی',
   'person.notFound': 'این مخاطب دیگر اینجا نیست (ادغام یا حذف شده است).',
+  'person.delete': 'حذف مخاطب',
+  'person.confirmDelete': '{name} حذف شود؟ همراه با پیگیری‌های بازش از شیت و از فهرست همهٔ فروشندگان برداشته می‌شود؛ آنچه گذشته در تاریخچه می‌ماند.',
+  'person.deleted': 'مخاطب حذف شد.',
   'person.listHint': 'هر مورد در یک خط',
 
   'field.fullName': 'نام کامل',

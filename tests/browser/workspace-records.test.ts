@@ -122,5 +122,21 @@ test('correct and delete timeline entries, then open the organisation; in Englis
   // A link into the workspace opens the organisation's record.
   const linked = await openWorkspace(rig, '#/organisation/org-engines');
   await expect.poll(() => linked.getByTestId('organisation-name').textContent()).toBe('Analytical Engines');
+
+  // A contact clipped by mistake is deleted from their record: a tombstone in the outbox, and gone from the organisation.
+  await linked.getByTestId('organisation-person').filter({ hasText: 'Charles Babbage' }).click();
+  const queuedFor = async (id: string) => (await readTable<{ entity: string; recordId?: string }>(linked, 'outbox')).filter((entry) => entry.recordId === id).length;
+  const charlesId = (await readTable<{ id: string; fullName: string }>(linked, 'people')).find((person) => person.fullName === 'Charles Babbage')!.id;
+  const queuedBefore = await queuedFor(charlesId);
+  await linked.getByTestId('person-delete').click();
+  await expect.poll(() => linked.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('person-confirm-cancel');
+  await shoot(linked, 'person-delete-fa');
+  await linked.getByTestId('person-confirm-delete').click();
+  // Back to the organisation it was opened from, without them.
+  await expect.poll(() => linked.getByTestId('organisation-person').allTextContents()).toEqual([expect.stringContaining('Ada Lovelace')]);
+  await expect.poll(() => linked.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('organisation-back');
+  const charles = (await readTable<{ id: string; fullName: string; deleted: boolean }>(linked, 'people')).find((person) => person.fullName === 'Charles Babbage')!;
+  expect(charles.deleted).toBe(true);
+  expect(await queuedFor(charles.id)).toBe(queuedBefore + 1);
   expect([...pageErrors(page), ...pageErrors(linked)]).toEqual([]);
 });

@@ -158,3 +158,33 @@ describe("an organisation's record", () => {
     expect(unlabelled(document.body)).toEqual([]);
   });
 });
+
+describe('deleting a contact', () => {
+  test('asks first (focus on Cancel, Esc keeps the record open), then the record closes and search no longer finds them', async () => {
+    const { db, store } = await openAda();
+    fireEvent.click(screen.getByTestId('person-delete'));
+    const confirm = await screen.findByTestId('person-confirm');
+    expect(confirm.textContent).toContain('Delete Ada Lovelace?');
+    await waitFor(() => expect(document.activeElement).toBe(within(confirm).getByTestId('person-confirm-cancel')));
+    escape(within(confirm).getByTestId('person-confirm-cancel'));
+    await waitFor(() => expect(screen.queryByTestId('person-confirm')).toBeNull());
+    expect(screen.getByTestId('person-view')).toBeTruthy();
+    await waitFor(() => expect(document.activeElement?.getAttribute('data-testid')).toBe('person-delete'));
+
+    fireEvent.click(screen.getByTestId('person-delete'));
+    fireEvent.click(await screen.findByTestId('person-confirm-delete'));
+    await screen.findByTestId('search-input');
+    await waitFor(() => expect(screen.getAllByTestId('search-row').map((row) => row.textContent)).toEqual([expect.stringContaining('Charles Babbage')]));
+    await waitFor(() => expect(screen.getByTestId('notice').textContent).toBe('Contact deleted.'));
+    expect(await db.people.get('ada')).toMatchObject({ deleted: true });
+    expect((await db.outbox.toArray()).some((entry) => entry.entity === 'person' && entry.recordId === 'ada')).toBe(true);
+    expect(store.getState().openPersonId).toBeUndefined();
+  });
+
+  test('in Persian', async () => {
+    await openAda('fa');
+    fireEvent.click(screen.getByTestId('person-delete'));
+    expect((await screen.findByTestId('person-confirm')).textContent).toContain('Ada Lovelace حذف شود؟');
+    expect(screen.getByTestId('person-confirm-delete').textContent).toBe('حذف');
+  });
+});
