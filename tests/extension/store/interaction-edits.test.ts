@@ -2,6 +2,7 @@ import 'fake-indexeddb/auto';
 import { beforeEach, describe, expect, test } from 'vitest';
 import type { ClipsheetDb } from '../../../extension/store/db';
 import { deleteInteraction, logInteraction, updateInteraction } from '../../../extension/store/interactions';
+import { NotesIndex } from '../../../extension/store/notes-index';
 import { loadOrganisationRecord } from '../../../extension/store/organisation-record';
 import { loadPersonRecord } from '../../../extension/store/record';
 import { syncOnce, type Send } from '../../../extension/sync/sync-engine';
@@ -85,6 +86,21 @@ describe('deleting a logged interaction', () => {
     expect((await db.people.get('p1'))!.lastContactAt).toBeUndefined();
     expect((await loadPersonRecord(db, 'p1', later))!.timeline).toEqual([]);
     expect(await deleteInteraction(db, call.id, at(later))).toEqual({ ok: false, problems: ['This interaction is no longer in the store.'] });
+  });
+
+  test('full-text search no longer finds the person by a deleted entry, nor by words a correction removed', async () => {
+    const call = await logCall(logged, 'Asked about volume pricing');
+    const note = await logCall(later, 'Wants a quarterly invoice');
+    const notes = new NotesIndex(db);
+    await notes.build();
+    expect(notes.search('volume')).toEqual(['p1']);
+    expect(notes.search('quarterly')).toEqual(['p1']);
+    await deleteInteraction(db, call.id, at(later));
+    await updateInteraction(db, note.id, { summary: 'Wants a monthly invoice' }, at(later));
+    await notes.refreshPerson('p1');
+    expect(notes.search('volume')).toEqual([]);
+    expect(notes.search('quarterly')).toEqual([]);
+    expect(notes.search('monthly')).toEqual(['p1']);
   });
 
   test('the tombstone and its outbox entry commit together: when the outbox cannot be written, nothing is deleted', async () => {
