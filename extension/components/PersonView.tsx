@@ -5,6 +5,7 @@ import type { Person } from '../../shared/model';
 import { useTranslator } from '../i18n/i18n';
 import type { MessageKey } from '../i18n/en';
 import type { PersonRecord } from '../store/record';
+import { ConfirmDelete } from './ConfirmDelete';
 import { DealsPanel } from './DealsPanel';
 import { PersonForm } from './PersonForm';
 import { QuickLog } from './QuickLog';
@@ -22,6 +23,7 @@ export function PersonView() {
   const { t, dir } = useTranslator();
   const record = useWorkspace((s) => s.record);
   const missing = useWorkspace((s) => s.recordMissing);
+  const from = useWorkspace((s) => s.organisationRecord?.organisation);
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
@@ -35,9 +37,10 @@ export function PersonView() {
     return () => window.removeEventListener('keydown', onKey);
   }, []);
 
+  // Opened from an organisation's record, Back returns there.
   const back = (
     <button type="button" class="button link" onClick={() => store.closePerson()} data-testid="person-back">
-      <span aria-hidden="true">{dir === 'rtl' ? '→' : '←'}</span> {t('person.back')}
+      <span aria-hidden="true">{dir === 'rtl' ? '→' : '←'}</span> {from ? t('organisation.back', { name: from.name }) : t('person.back')}
     </button>
   );
   if (missing)
@@ -66,7 +69,7 @@ export function PersonView() {
       </section>
       <StageMove key={`${record.person.stage}:${record.purchases}`} record={record} />
       <Timeline interactions={record.timeline} />
-      <Details person={record.person} record={record} />
+      <Details person={record.person} />
       <ForecastPanel />
       <DealsPanel record={record} />
     </article>
@@ -85,7 +88,17 @@ function Header({ record, back }: { record: PersonRecord; back: ComponentChildre
       <h2 id="person-name" data-testid="person-name">
         {person.fullName}
       </h2>
-      <p class="subtitle">{[person.title, person.company ?? record.organisation?.name].filter(Boolean).join(' · ')}</p>
+      <p class="subtitle">
+        {[person.title, record.organisation ? undefined : person.company].filter(Boolean).join(' · ')}
+        {record.organisation && (
+          <>
+            {person.title && ' · '}
+            <button type="button" class="button link inline" onClick={() => void store.openOrganisation(record.organisation!.id)} aria-label={t('organisation.open', { name: record.organisation.name })} data-testid="person-organisation">
+              {record.organisation.name}
+            </button>
+          </>
+        )}
+      </p>
       <div class="chips">
         <span class="chip" data-testid="person-stage">
           {term('stage', person.stage)}
@@ -155,9 +168,18 @@ function ForecastPanel() {
   );
 }
 
-function Details({ person, record }: { person: Person; record: PersonRecord }) {
+function Details({ person }: { person: Person }) {
+  const store = useStore();
   const { t, term } = useTranslator();
   const [editing, setEditing] = useState(false);
+  const [confirming, setConfirming] = useState(false);
+  const remove = async () => {
+    const result = await store.deletePerson(person.id);
+    if (!result.ok) return store.notify('error', result.problems.join(' '));
+    store.notify('info', t('person.deleted'));
+    // Back where the record was opened from: the contacts list, or the organisation's record.
+    requestAnimationFrame(() => (document.getElementById('search-input') ?? document.querySelector<HTMLElement>('[data-testid="organisation-back"]'))?.focus());
+  };
   if (editing) return <PersonForm person={person} onDone={() => setEditing(false)} />;
   const rows: Array<[MessageKey, string | undefined]> = [
     ['field.emails', person.emails.join(', ')],
@@ -183,10 +205,17 @@ function Details({ person, record }: { person: Person; record: PersonRecord }) {
           {shown.map(([label, value]) => [<dt key={`${label}-t`}>{t(label)}</dt>, <dd key={`${label}-d`} dir="auto">{value}</dd>])}
         </dl>
       )}
-      {record.organisation && <p class="muted">{record.organisation.name}</p>}
-      <button type="button" class="button" onClick={() => setEditing(true)} data-testid="person-edit">
-        {t('person.edit')}
-      </button>
+      <div class="person-actions">
+        <button type="button" class="button" onClick={() => setEditing(true)} data-testid="person-edit">
+          {t('person.edit')}
+        </button>
+        {!confirming && (
+          <button type="button" class="button" onClick={() => setConfirming(true)} data-testid="person-delete">
+            {t('person.delete')}
+          </button>
+        )}
+      </div>
+      {confirming && <ConfirmDelete question={t('person.confirmDelete', { name: person.fullName })} onConfirm={() => void remove()} onCancel={() => (setConfirming(false), requestAnimationFrame(() => document.querySelector<HTMLElement>('[data-testid="person-delete"]')?.focus()))} testId="person" />}
     </section>
   );
 }

@@ -3,6 +3,7 @@ import { useEffect, useMemo } from 'preact/hooks';
 import { createTranslator, TranslatorContext, useTranslator, type Translator } from '../i18n/i18n';
 import type { MessageKey } from '../i18n/en';
 import { MergeView } from './MergeView';
+import { OrganisationView } from './OrganisationView';
 import { PersonForm } from './PersonForm';
 import { PersonView } from './PersonView';
 import { SearchView } from './SearchView';
@@ -23,6 +24,7 @@ export function Workspace({ locale }: { locale: string }) {
   const translator = useMemo(() => createTranslator(language, locale), [language, locale]);
   const tab = useWorkspace((s) => s.tab);
   const openPersonId = useWorkspace((s) => s.openPersonId);
+  const openOrganisationId = useWorkspace((s) => s.openOrganisationId);
   const creating = useWorkspace((s) => s.creating);
   const ready = useWorkspace((s) => s.ready);
 
@@ -42,12 +44,16 @@ export function Workspace({ locale }: { locale: string }) {
         store.setTab('contacts');
         store.closePerson();
         requestAnimationFrame(() => document.getElementById('search-input')?.focus());
-      } else if (event.key === 'Escape' && (store.getState().openPersonId || store.getState().creating) && !(event.target as HTMLElement | null)?.closest?.('[data-keeps-escape]')) {
+      } else if (event.key === 'Escape' && (store.getState().openPersonId || store.getState().openOrganisationId || store.getState().creating) && !(event.target as HTMLElement | null)?.closest?.('[data-keeps-escape]')) {
+        // One step back: a person opened from an organisation goes back to it, the organisation to the list.
         event.preventDefault();
-        const id = store.getState().openPersonId;
-        store.closePerson();
-        store.stopCreating();
-        requestAnimationFrame(() => (document.querySelector<HTMLElement>(`[data-person-id="${id}"]`) ?? document.getElementById('search-input'))?.focus());
+        const { openPersonId: personId, openOrganisationId: organisationId, creating: wasCreating } = store.getState();
+        if (personId || wasCreating) {
+          store.closePerson();
+          store.stopCreating();
+        } else store.closeOrganisation();
+        const returnTo = personId ? `[data-person-id="${CSS.escape(personId)}"]` : organisationId ? `[data-organisation-id="${CSS.escape(organisationId)}"]` : '#search-input';
+        requestAnimationFrame(() => (document.querySelector<HTMLElement>(returnTo) ?? document.getElementById('search-input'))?.focus());
       }
     };
     window.addEventListener('keydown', onKey);
@@ -101,7 +107,7 @@ export function Workspace({ locale }: { locale: string }) {
           ))}
         </nav>
         <div id="workspace-main" class="workspace-main" role="tabpanel" aria-labelledby={`tab-${tab}`} data-tab={tab}>
-          {tab === 'contacts' && (creating ? <PersonForm /> : openPersonId ? <PersonView key={openPersonId} /> : <SearchView />)}
+          {tab === 'contacts' && (creating ? <PersonForm /> : openPersonId ? <PersonView key={openPersonId} /> : openOrganisationId ? <OrganisationView key={openOrganisationId} /> : <SearchView />)}
           {tab === 'today' && <TodayView />}
           {tab === 'duplicates' && <MergeView />}
           {tab === 'transfer' && <TransferView />}

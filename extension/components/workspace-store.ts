@@ -9,11 +9,12 @@ import type { ClipsheetDb } from '../store/db';
 import { addOrder, closeOpportunity, openOpportunity, type OrderInput } from '../store/deals';
 import { exportPeopleCsv, exportPeopleVCard } from '../store/export';
 import { guessMapping, importPeople, parseCsv, type ColumnMapping, type ImportField, type ImportReport } from '../store/import-csv';
-import { logInteraction, type LogInput, type LogResult } from '../store/interactions';
+import { deleteInteraction, logInteraction, updateInteraction, type InteractionEdits, type InteractionWrite, type LogInput, type LogResult } from '../store/interactions';
 import { dismissProposal, findMergeProposals, mergeProposal, type MergeProposal } from '../store/merge';
 import { NotesIndex } from '../store/notes-index';
-import { createPerson, moveStage, updatePerson, type PersonEdits, type PersonWrite } from '../store/people';
+import { createPerson, deletePerson, moveStage, updatePerson, type PersonEdits, type PersonWrite } from '../store/people';
 import { forecastPerson, type Forecast } from '../store/forecast';
+import { loadOrganisationRecord, type OrganisationRecord } from '../store/organisation-record';
 import { loadPersonRecord, type PersonRecord } from '../store/record';
 import { SEARCH_KEYS } from '../store/search-keys';
 import { countPeople, searchFirstPage, searchPeople } from '../store/search-people';
@@ -53,6 +54,10 @@ export interface WorkspaceState {
   /** Bumped when rows were fetched into the cache, so visible rows re-render. */
   rowsVersion: number;
   openPersonId?: string;
+  /** The organisation shown, or the one a person was opened from (Back returns to it). */
+  openOrganisationId?: string;
+  organisationRecord?: OrganisationRecord;
+  organisationMissing?: boolean;
   creating: boolean;
   record?: PersonRecord;
   recordMissing?: boolean;
@@ -77,6 +82,8 @@ export interface WorkspaceDeps {
   /** The clock; tests give a fixed one. */
   clock?: () => Date;
   newId?: () => string;
+  /** How an import runs: in this thread (tests), or with its planning in a worker (the side panel). */
+  importer?: typeof importPeople;
 }
 
 const FIRST_PAGE = 60;
@@ -165,6 +172,7 @@ export function createWorkspaceStore(deps: WorkspaceDeps) {
     }
     const work: Array<Promise<unknown>> = [];
     if (state.openPersonId) work.push(reloadRecord());
+    if (state.openOrganisationId) work.push(reloadOrganisation());
     if (state.followUps || entities.includes('task')) work.push(loadToday());
     if (entities.includes('person')) work.push(countPeople(db).then((total) => set({ total })), search(state.query));
     await Promise.all(work);
@@ -184,6 +192,14 @@ export function createWorkspaceStore(deps: WorkspaceDeps) {
       (forecast) => state.openPersonId === id && set({ forecast }),
       (error: unknown) => state.openPersonId === id && set({ forecast: { kind: 'unavailable', reason: String(error) } }),
     );
+  }
+
+  async function reloadOrganisation(): Promise<void> {
+    const id = state.openOrganisationId;
+    if (!id) return;
+    const record = await loadOrganisationRecord(db, id);
+    if (state.openOrganisationId !== id) return;
+    set({ organisationRecord: record, organisationMissing: !record });
   }
 
   function todayWindow() {
@@ -264,12 +280,22 @@ export function createWorkspaceStore(deps: WorkspaceDeps) {
       if (id) void store.openPerson(id);
     },
 
-    async openPerson(personId: string) {
-      set({ tab: 'contacts', openPersonId: personId, record: undefined, recordMissing: false, forecast: undefined, creating: false });
+    /** Opens a person's record; from an organisation's record, Back returns to the organisation. */
+    async openPerson(personId: string, options: { fromOrganisation?: boolean } = {}) {
+      const organisation = options.fromOrganisation ? {} : { openOrganisationId: undefined, organisationRecord: undefined, organisationMissing: false };
+      set({ tab: 'contacts', openPersonId: personId, record: undefined, recordMissing: false, forecast: undefined, creating: false, ...organisation });
       await reloadRecord();
     },
     closePerson() {
       set({ openPersonId: undefined, record: undefined, recordMissing: false });
+      if (state.openOrganisationId) void reloadOrganisation();
+    },
+    async openOrganisation(organisationId: string) {
+      set({ tab: 'contacts', openPersonId: undefined, record: undefined, creating: false, openOrganisationId: organisationId, organisationRecord: undefined, organisationMissing: false });
+      await reloadOrganisation();
+    },
+    closeOrganisation() {
+      set({ openOrganisationId: undefined, organisationRecord: undefined, organisationMissing: false });
     },
     startCreating() {
       set({ tab: 'contacts', creating: true, openPersonId: undefined, record: undefined });
@@ -298,6 +324,14 @@ export function createWorkspaceStore(deps: WorkspaceDeps) {
       }
       return result;
     },
+    async deletePerson(personId: string): Promise<PersonWrite> {
+      const result = await deletePerson(db, personId, context());
+      if (result.ok) {
+        if (state.openPersonId === personId) store.closePerson();
+        await refreshAfterChange(['person', 'task'], [personId]);
+      }
+      return result;
+    },
     async moveStage(personId: string, to: Stage, why: { reason?: string; note?: string }): Promise<TransitionResult> {
       const result = await moveStage(db, personId, to, why, context());
       if (result.ok) await refreshAfterChange(['person'], [personId]);
@@ -306,6 +340,16 @@ export function createWorkspaceStore(deps: WorkspaceDeps) {
     async logInteraction(input: LogInput): Promise<LogResult> {
       const result = await logInteraction(db, input, context());
       if (result.ok) await refreshAfterChange(result.task ? ['interaction', 'person', 'task'] : ['interaction', 'person'], [input.personId]);
+      return result;
+    },
+    async updateInteraction(interactionId: string, edits: InteractionEdits): Promise<InteractionWrite> {
+      const result = await updateInteraction(db, interactionId, edits, context());
+      if (result.ok) await refreshAfterChange(['interaction', 'person'], result.interaction.personIds);
+      return result;
+    },
+    async deleteInteraction(interactionId: string): Promise<InteractionWrite> {
+      const result = await deleteInteraction(db, interactionId, context());
+      if (result.ok) await refreshAfterChange(['interaction', 'person'], result.interaction.personIds);
       return result;
     },
     async addTask(input: { personId?: string; title: string; dueAt: string; recurrence?: Recurrence }) {
@@ -391,7 +435,7 @@ export function createWorkspaceStore(deps: WorkspaceDeps) {
       const draft = state.importDraft;
       if (!draft) return undefined;
       set({ importProgress: { done: 0, total: draft.rows.length } });
-      const report = await importPeople(db, draft.rows, draft.mapping, context(), {
+      const report = await (deps.importer ?? importPeople)(db, draft.rows, draft.mapping, context(), {
         neverLogDomains: [...state.settings.rules.neverLogDomains, ...state.settings.neverLog.domains],
         neverLogAddresses: state.settings.neverLog.addresses,
         onProgress: (done, total) => set({ importProgress: { done, total } }),

@@ -92,13 +92,15 @@ export class ClipsheetDb extends Dexie {
     // of an import's time. Search terms (about ten entries a person) move to the search log (search-keys.ts),
     // built here from every person, and every store keeps only the indexes something queries: the model's
     // (shared/model) plus level, the A-Z name and notes for people and due open tasks.
+    // Written out as the model's indexes were then (`${Person.dexieStore}, ...`), so a later change to the model is a
+    // version of its own.
     this.version(3)
       .stores({
-        people: `${Person.dexieStore}, level, ${SEARCH_KEYS}.name, ${SEARCH_KEYS}.noted`,
-        organisations: Organisation.dexieStore,
-        interactions: Interaction.dexieStore,
-        deals: Deal.dexieStore,
-        tasks: `${Task.dexieStore}, [status+dueAt]`,
+        people: `id, *emails, linkedinUrl, level, ${SEARCH_KEYS}.name, ${SEARCH_KEYS}.noted`,
+        organisations: 'id, name, domain, linkedinUrl, stage, *tags',
+        interactions: 'id, *personIds, organisationId, at, externalId',
+        deals: 'id, personId, organisationId, openedAt',
+        tasks: 'id, personId, dueAt, status, [status+dueAt]',
         [SEARCH_LOG]: '++seq',
       })
       .upgrade(async (tx) => {
@@ -110,6 +112,15 @@ export class ClipsheetDb extends Dexie {
           page = page.length < LOG_RECORD_SIZE ? [] : await people.where(':id').above(page[page.length - 1]!.id).limit(LOG_RECORD_SIZE).toArray();
         }
       });
+    // Version 4, the organisation's record: its people by organisationId. Sparse (imported rows carry none), so an
+    // import writes no more index entries than before.
+    this.version(4).stores({
+      people: `${Person.dexieStore}, level, ${SEARCH_KEYS}.name, ${SEARCH_KEYS}.noted, organisationId`,
+      organisations: Organisation.dexieStore,
+      interactions: Interaction.dexieStore,
+      deals: Deal.dexieStore,
+      tasks: `${Task.dexieStore}, [status+dueAt]`,
+    });
     this.use(searchKeysMiddleware);
   }
 

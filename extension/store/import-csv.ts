@@ -178,15 +178,26 @@ const nextTurn = () =>
     channel.port2.postMessage(undefined);
   });
 
+/** People an import decided to write (created, or merged into), and how many rows were worked through. */
+export interface ImportChunk {
+  people: Person[];
+  done: number;
+}
+
+/** What planImport needs besides the rows and the context: the never-log lists and the chunk size. */
+export type PlanOptions = Omit<ImportOptions, 'onProgress'>;
+
 /**
- * Imports people from CSV rows [S8]: each row becomes a person, de-duplicated with shared/identity against the
- * store and the rows before it. A row sharing an exact key (email, phone, LinkedIn) with someone is merged into
- * them (mergePeople, the other values kept in history); a fuzzy candidate is created and flagged for the merge
- * review; a row without a name, on the never-log list or refused by the schema is rejected, with the reason.
- * Written in chunks, each chunk's people and its one outbox entry in one transaction.
+ * The import's decisions, without the database [S8]: each row becomes a person, de-duplicated with
+ * shared/identity against the stored people and the rows before it. A row sharing an exact key (email, phone,
+ * LinkedIn) with someone is merged into them (mergePeople, the other values kept in history); a fuzzy candidate
+ * is created and flagged for the merge review; a row without a name, on the never-log list or refused by the
+ * schema is rejected, with the reason. Yields the people to write a chunk at a time (and an empty chunk every
+ * few hundred rows, the caller's turn) and returns the report; no I/O, so it runs in the page or in a worker
+ * (import-worker.ts).
  */
-export async function importPeople(db: ClipsheetDb, rows: readonly string[][], mapping: ColumnMapping, context: StoreContext, options: ImportOptions = {}): Promise<ImportReport> {
-  const stored = (await db.people.toArray()).filter((person) => !person.deleted);
+export function* planImport(storedPeople: readonly Person[], rows: readonly string[][], mapping: ColumnMapping, context: StoreContext, options: PlanOptions = {}): Generator<ImportChunk, ImportReport> {
+  const stored = storedPeople.filter((person) => !person.deleted);
   const current = new Map(stored.map((person) => [person.id, person]));
   const index = buildPersonIndex(stored);
   const report: ImportReport = { created: 0, merged: 0, rejected: 0, flagged: 0, details: [] };
@@ -196,27 +207,7 @@ export async function importPeople(db: ClipsheetDb, rows: readonly string[][], m
   const neverLogAddresses = new Set((options.neverLogAddresses ?? []).map(emailKey));
   let dirty = new Map<string, Person>();
 
-  // Chunks are written while the next ones are worked out: IndexedDB does its part in the browser process, so
-  // the two overlap. The next chunk's transaction is opened before the last one commits, so the browser starts it
-  // the moment it can; IndexedDB runs them in the order they were opened. Each chunk's people and their one
-  // outbox entry commit together (a crash loses whole chunks, never a person's entry), at most two in flight.
-  const writing: Array<Promise<void>> = [];
-  const flush = async () => {
-    if (dirty.size > 0) {
-      const people = [...dirty.values()];
-      dirty = new Map();
-      const written = db.transaction('rw', db.people, db.outbox, async () => {
-        await db.people.bulkPut(people);
-        await queueForSync(db, 'person', people.map((person) => person.id), context);
-      });
-      written.catch(() => undefined); // awaited below; a failure is thrown from there
-      writing.push(written);
-    }
-    while (writing.length > 1) await writing.shift();
-  };
-
   for (let i = 0; i < rows.length; i++) {
-    if (i % ROWS_PER_TURN === 0 && writing.length) await nextTurn();
     const line = i + 2;
     const { fields, notes } = rowToFields(rows[i]!, mapping);
     const name = typeof fields.fullName === 'string' ? fields.fullName : undefined;
@@ -285,13 +276,51 @@ export async function importPeople(db: ClipsheetDb, rows: readonly string[][], m
         }
       }
     }
-    if (dirty.size >= chunkSize) {
-      await flush();
-      options.onProgress?.(i + 1, rows.length);
+    if (dirty.size >= chunkSize || (i + 1) % ROWS_PER_TURN === 0) {
+      const people = dirty.size >= chunkSize ? [...dirty.values()] : [];
+      if (people.length) dirty = new Map();
+      yield { people, done: i + 1 };
     }
   }
-  await flush();
-  for (const written of writing) await written;
-  options.onProgress?.(rows.length, rows.length);
+  if (dirty.size) yield { people: [...dirty.values()], done: rows.length };
   return report;
+}
+
+/**
+ * Writes an import's chunks as they come: each chunk's people and their one outbox entry in one transaction (a
+ * crash loses whole chunks, never a person's entry). IndexedDB does its part in the browser process, so writing
+ * overlaps working out the next chunks: the next transaction is opened before the last commits, IndexedDB runs
+ * them in the order they were opened, and at most two are in flight.
+ */
+export async function writeImportChunks(db: ClipsheetDb, chunks: AsyncIterable<ImportChunk> | Iterable<ImportChunk>, context: Pick<StoreContext, 'newId' | 'now'>, onProgress?: (done: number) => void): Promise<void> {
+  const writing: Array<Promise<void>> = [];
+  for await (const { people, done } of chunks) {
+    if (people.length) {
+      const written = db.transaction('rw', db.people, db.outbox, async () => {
+        await db.people.bulkPut(people);
+        await queueForSync(db, 'person', people.map((person) => person.id), context);
+      });
+      written.catch(() => undefined); // awaited below; a failure is thrown from there
+      writing.push(written);
+      onProgress?.(done);
+    } else if (writing.length) await nextTurn();
+    while (writing.length > 1) await writing.shift();
+  }
+  for (const written of writing) await written;
+}
+
+/** Imports people from CSV rows in this thread: planImport's decisions, written by writeImportChunks. */
+export async function importPeople(db: ClipsheetDb, rows: readonly string[][], mapping: ColumnMapping, context: StoreContext, options: ImportOptions = {}): Promise<ImportReport> {
+  const plan = planImport(await db.people.toArray(), rows, mapping, context, options);
+  let report: ImportReport | undefined;
+  // The plan's chunks, keeping the report it returns at the end.
+  function* chunks(): Generator<ImportChunk> {
+    for (let step = plan.next(); ; step = plan.next()) {
+      if (step.done) return void (report = step.value);
+      yield step.value;
+    }
+  }
+  await writeImportChunks(db, chunks(), context, (done) => options.onProgress?.(done, rows.length));
+  options.onProgress?.(rows.length, rows.length);
+  return report!;
 }

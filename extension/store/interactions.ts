@@ -80,3 +80,90 @@ export async function logInteraction(db: ClipsheetDb, input: LogInput, context: 
     return { ok: true, interaction, task };
   });
 }
+
+/** The fields of a logged interaction a rep may correct from the timeline. */
+export const EDITABLE_INTERACTION_FIELDS = ['type', 'direction', 'at', 'subject', 'summary', 'outcome', 'experience', 'voiceOfCustomer', 'salePhase'] as const;
+export type InteractionEdits = Partial<Pick<Interaction, (typeof EDITABLE_INTERACTION_FIELDS)[number]>>;
+
+export type InteractionWrite = { ok: true; interaction: Interaction } | { ok: false; problems: string[] };
+
+const GONE = 'This interaction is no longer in the store.';
+
+/**
+ * Corrects a logged interaction (a typo in a call's summary, the wrong day): each changed value gets the rep's
+ * provenance and the value it replaces goes to history [S8], as a person's edits do. The interaction and, when its
+ * time or type moved the people's last contact, those people are written and queued for sync in one transaction.
+ * An empty text clears the field.
+ */
+export async function updateInteraction(db: ClipsheetDb, interactionId: string, edits: InteractionEdits, context: StoreContext): Promise<InteractionWrite> {
+  return db.transaction('rw', [db.people, db.interactions, db.outbox], async () => {
+    const existing = await db.interactions.get(interactionId);
+    if (!existing || existing.deleted) return { ok: false, problems: [GONE] };
+    const next: Record<string, unknown> = { ...existing };
+    const history = [...existing.history];
+    const provenance = { ...existing.provenance };
+    let changed = false;
+    for (const key of EDITABLE_INTERACTION_FIELDS) {
+      if (!(key in edits)) continue;
+      const raw = edits[key];
+      const value = typeof raw === 'string' ? (key === 'at' ? toStoredTime(raw) : raw.trim() || undefined) : raw;
+      const old = (existing as Record<string, unknown>)[key];
+      if (old === value) continue;
+      changed = true;
+      if (old !== undefined) {
+        const from = existing.provenance[key];
+        history.push({ field: key, value: old, source: from?.source, at: from?.at, by: from?.by, replacedAt: context.now });
+      }
+      if (value === undefined) delete next[key];
+      else next[key] = value;
+      provenance[key] = { source: 'manual', at: context.now, by: context.owner || undefined };
+    }
+    if (!changed) return { ok: true, interaction: existing };
+    const parsed = Interaction.schema.safeParse({ ...next, history, provenance, updatedAt: context.now });
+    if (!parsed.success) return { ok: false, problems: parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`) };
+    await db.interactions.put(parsed.data);
+    await queueForSync(db, 'interaction', [interactionId], context);
+    await refreshLastContact(db, existing, parsed.data, context);
+    return { ok: true, interaction: parsed.data };
+  });
+}
+
+/**
+ * Deletes a logged interaction the way every delete syncs: a tombstone (deleted, a new updatedAt) queued for sync
+ * in the same transaction, so the sheet and every other rep drop it too; a local removal would come back with the
+ * next pull. The people's last contact no longer counts it.
+ */
+export async function deleteInteraction(db: ClipsheetDb, interactionId: string, context: StoreContext): Promise<InteractionWrite> {
+  return db.transaction('rw', [db.people, db.interactions, db.outbox], async () => {
+    const existing = await db.interactions.get(interactionId);
+    if (!existing || existing.deleted) return { ok: false, problems: [GONE] };
+    const tombstone = Interaction.schema.parse({ ...existing, deleted: true, updatedAt: context.now });
+    await db.interactions.put(tombstone);
+    await queueForSync(db, 'interaction', [interactionId], context);
+    await refreshLastContact(db, existing, undefined, context);
+    return { ok: true, interaction: tombstone };
+  });
+}
+
+// Person.lastContactAt follows an edited or deleted interaction: an edit that makes it later contact raises it; when
+// the interaction was what set it, it becomes the latest customer contact left (none: never contacted). Runs inside
+// the caller's transaction (people, interactions, outbox).
+async function refreshLastContact(db: ClipsheetDb, before: Interaction, after: Interaction | undefined, context: StoreContext): Promise<void> {
+  const ids = [...new Set([...before.personIds, ...(after?.personIds ?? [])])];
+  const people = await db.people.bulkGet(ids);
+  for (const person of people) {
+    if (!person || person.deleted) continue;
+    let last = person.lastContactAt;
+    if (before.at === last && isCustomerContact(before)) {
+      const rest = await db.interactions.where('personIds').equals(person.id).filter((other) => !other.deleted && other.id !== before.id && isCustomerContact(other)).toArray();
+      last = rest.reduce<string | undefined>((latest, other) => (!latest || other.at > latest ? other.at : latest), undefined);
+    }
+    if (after && !after.deleted && isCustomerContact(after) && after.personIds.includes(person.id) && (!last || after.at > last)) last = after.at;
+    if (last === person.lastContactAt) continue;
+    const updated: Person = { ...person, updatedAt: context.now };
+    if (last) updated.lastContactAt = last;
+    else delete updated.lastContactAt;
+    await db.people.put(Person.schema.parse(updated));
+    await queueForSync(db, 'person', [person.id], context);
+  }
+}

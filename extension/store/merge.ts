@@ -112,7 +112,7 @@ export async function mergeTwoOrganisations(db: ClipsheetDb, aId: string, bId: s
 
     const redirects = new Map([[gone.id, merged.id]]);
     const stamp = <T extends { updatedAt: string }>(records: T[]) => records.map((record) => ({ ...record, updatedAt: context.now }));
-    const people = stamp(repointOrganisationIds<Person>(await db.people.filter((person) => person.organisationId === gone.id).toArray(), redirects));
+    const people = stamp(repointOrganisationIds<Person>(await db.people.where('organisationId').equals(gone.id).toArray(), redirects));
     await db.people.bulkPut(people);
     await queueForSync(db, 'person', people.map((record) => record.id), context);
     const interactions = stamp(repointOrganisationIds<Interaction>(await db.interactions.where('organisationId').equals(gone.id).toArray(), redirects));

@@ -71,7 +71,9 @@ export class NotesIndex {
     if (person?.notes && !person.deleted) this.put([{ id: `p:${personId}`, personIds: [personId], text: person.notes }]);
     for (const interaction of interactions) {
       const text = [interaction.subject, interaction.summary, interaction.outcome].filter(Boolean).join('\n');
-      if (text) this.put([{ id: `i:${interaction.id}`, personIds: interaction.personIds, text }]);
+      // A deleted interaction (a tombstone) or one whose text was cleared is no longer found by its old words.
+      if (text && !interaction.deleted) this.put([{ id: `i:${interaction.id}`, personIds: interaction.personIds, text }]);
+      else if (this.index.has(`i:${interaction.id}`)) this.index.discard(`i:${interaction.id}`);
     }
   }
 

@@ -122,3 +122,25 @@ export async function refreshNextFollowUp(db: ClipsheetDb, personId: string | un
   await db.people.put(updated);
   await queueForSync(db, 'person', [personId], context);
 }
+
+/**
+ * Deletes a person the way every delete syncs: a tombstone queued for sync in the same transaction, so the sheet
+ * and every rep drop them (search, counts and reports already leave tombstones out). Their open follow-ups are
+ * tombstoned with them, so no reminder rings for someone who is gone; what happened (interactions, orders) stays
+ * as history.
+ */
+export async function deletePerson(db: ClipsheetDb, personId: string, context: StoreContext): Promise<PersonWrite> {
+  return db.transaction('rw', db.people, db.tasks, db.outbox, async () => {
+    const person = await db.people.get(personId);
+    if (!person || person.deleted) return { ok: false, problems: ['This person is no longer in the store.'] };
+    const tombstone = Person.schema.parse({ ...person, deleted: true, updatedAt: context.now });
+    await db.people.put(tombstone);
+    await queueForSync(db, 'person', [personId], context);
+    const open = await db.tasks.where('personId').equals(personId).filter((task) => task.status === 'open' && !task.deleted).toArray();
+    if (open.length) {
+      await db.tasks.bulkPut(open.map((task) => ({ ...task, deleted: true, updatedAt: context.now })));
+      await queueForSync(db, 'task', open.map((task) => task.id), context);
+    }
+    return { ok: true, person: tombstone };
+  });
+}

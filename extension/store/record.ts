@@ -7,6 +7,7 @@ import type { ClipsheetDb } from './db';
 /** Everything the 360-degree record shows [S8], each figure from the domain core's functions. */
 export interface PersonRecord {
   person: Person;
+  /** Their organisation: the one they are linked to, else the one named as their company. */
   organisation?: Organisation;
   /** Every interaction with the person, from every channel and rep, newest first. */
   timeline: Interaction[];
@@ -31,7 +32,8 @@ export async function loadPersonRecord(db: ClipsheetDb, personId: string, now: s
     db.interactions.where('personIds').equals(personId).toArray(),
     db.tasks.where('personId').equals(personId).toArray(),
     db.deals.where('personId').equals(personId).toArray(),
-    person.organisationId ? db.organisations.get(person.organisationId) : undefined,
+    // Linked by id, or (clipped and imported people are not linked) the organisation named as their company.
+    person.organisationId ? db.organisations.get(person.organisationId) : person.company ? db.organisations.where('name').equals(person.company).first() : undefined,
   ]);
   const live = <T extends { deleted?: boolean }>(records: T[]) => records.filter((record) => !record.deleted);
   const timeline = live(interactions).sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0));
@@ -42,7 +44,7 @@ export async function loadPersonRecord(db: ClipsheetDb, personId: string, now: s
   const value = computeBaseValue(sales);
   return {
     person,
-    organisation,
+    organisation: organisation && !organisation.deleted ? organisation : undefined,
     timeline,
     openTasks: liveTasks.filter((task) => task.status === 'open').sort((a, b) => (a.dueAt < b.dueAt ? -1 : 1)),
     closedTasks: liveTasks.filter((task) => task.status !== 'open').sort((a, b) => (a.updatedAt < b.updatedAt ? 1 : -1)),

@@ -240,9 +240,8 @@ async function redirectLocally(db: ClipsheetDb, entity: EntityName, redirects: M
     if (!queue.has(entity, id)) await table.delete(id);
   }
   if (entity === 'organisation') {
-    // People's organisationId is not indexed (no query needs it often): an organisation merge is rare enough to scan.
     const referrers = [
-      ['person', await db.people.filter((person) => person.organisationId !== undefined && redirects.has(person.organisationId)).toArray()],
+      ['person', await db.people.where('organisationId').anyOf(from).toArray()],
       ['interaction', await db.interactions.where('organisationId').anyOf(from).toArray()],
       ['deal', await db.deals.where('organisationId').anyOf(from).toArray()],
     ] as const;

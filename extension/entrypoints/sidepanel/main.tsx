@@ -4,11 +4,12 @@ import { Workspace } from '../../components/Workspace';
 import { createWorkspaceStore, StoreContext } from '../../components/workspace-store';
 import { focusPerson } from '../../settings';
 import { ClipsheetDb } from '../../store/db';
+import { importPeopleInWorker } from '../../store/import-in-worker';
 
 // The rep's workspace. Everything reads and writes the local database; sync runs in the background.
 const db = new ClipsheetDb();
 const platform = createBrowserPlatform();
-const store = createWorkspaceStore({ db, platform });
+const store = createWorkspaceStore({ db, platform, importer: importPeopleInWorker });
 
 render(
   <StoreContext.Provider value={store}>
@@ -22,12 +23,7 @@ async function route(hash: string) {
   const [, entity, id] = /^#\/(person|organisation)\/(.+)$/.exec(hash) ?? [];
   if (!id) return;
   const key = decodeURIComponent(id);
-  if (entity === 'person') return store.openPerson(key);
-  const organisation = await db.organisations.get(key);
-  if (organisation) {
-    store.setTab('contacts');
-    await store.search(organisation.name);
-  }
+  return entity === 'person' ? store.openPerson(key) : store.openOrganisation(key);
 }
 
 // A person asked for just before the panel opened (the popup, a clicked reminder) is shown first.

@@ -95,7 +95,8 @@ test('an opportunity closes only with a win/loss reason', async () => {
   await waitFor(async () => expect((await db.deals.toArray())[0]).toMatchObject({ status: 'lost', reason: 'price' }));
 });
 
-test('a record with 1,000 interactions opens with the newest first and shows the rest in pages', async () => {
+// Seeding 1,000 logged interactions one by one into fake-indexeddb takes seconds on a busy machine: a longer timeout.
+test('a record with 1,000 interactions opens with the newest first and shows the rest in pages', { timeout: 20_000 }, async () => {
   await openAda(async (db) => {
     const context = contextAt();
     for (let i = 0; i < 1_000; i++) await logInteraction(db, { personId: 'ada', type: i % 2 ? 'call' : 'email', at: new Date(Date.UTC(2025, 0, 1) + i * 3_600_000).toISOString(), summary: `touch ${i}` }, context);

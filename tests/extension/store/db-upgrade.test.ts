@@ -26,6 +26,14 @@ const SHIPPED_VERSIONS: Record<number, Record<string, string>> = {
     reminders: 'taskId',
     dismissedMerges: 'pair',
   },
+  3: {
+    people: 'id, *emails, linkedinUrl, level, _index.name, _index.noted',
+    organisations: 'id, name, domain, linkedinUrl, stage, *tags',
+    interactions: 'id, *personIds, organisationId, at, externalId',
+    deals: 'id, personId, organisationId, openedAt',
+    tasks: 'id, personId, dueAt, status, [status+dueAt]',
+    searchLog: '++seq',
+  },
 };
 
 const names: string[] = [];
@@ -34,7 +42,7 @@ afterEach(async () => {
 });
 
 const people = [
-  aPerson({ id: 'p1', fullName: 'Ada Lovelace', company: 'Analytical Engines', emails: ['ada@engines.test'], stage: 'prospect', nextFollowUpAt: '2026-05-05T09:00:00.000Z' }),
+  aPerson({ id: 'p1', fullName: 'Ada Lovelace', company: 'Analytical Engines', organisationId: 'o1', emails: ['ada@engines.test'], stage: 'prospect', nextFollowUpAt: '2026-05-05T09:00:00.000Z' }),
   // Written on an Arabic keyboard (ي, ك) and with Persian digits: search must still find it as «علی کریمی».
   aPerson({ id: 'p2', fullName: 'علي كريمي', company: 'پارس تک', phones: ['۰۹۱۲ ۳۴۵ ۶۷۸۹'], tags: ['vip'] }),
   aPerson({ id: 'p3', fullName: 'Gone Person', deleted: true }),
@@ -52,8 +60,11 @@ async function createAtVersion(version: number): Promise<string> {
   for (let v = 1; v <= version; v++) old.version(v).stores(SHIPPED_VERSIONS[v]!);
   await old.open();
   // From version 2, a middleware kept each person's search keys on them; version 2's were name, terms and noted.
-  const stored = version >= 2 ? people.map((person) => ({ ...person, ...(person.deleted ? {} : { _index: { name: deriveSearchKeys(person)!.name, terms: searchTermsOf(person) } }) })) : people;
+  // Version 3 kept the name (and notes flag) on them and their terms in the search log.
+  const keysOf = (person: Person) => (version >= 3 ? deriveSearchKeys(person)! : { name: deriveSearchKeys(person)!.name, terms: searchTermsOf(person) });
+  const stored = version >= 2 ? people.map((person) => ({ ...person, ...(person.deleted ? {} : { _index: keysOf(person) }) })) : people;
   await old.table('people').bulkPut(stored);
+  if (version >= 3) await old.table('searchLog').add({ ids: people.map((person) => person.id), terms: people.map((person) => searchTermsOf(person).join('\n')) });
   await old.table('interactions').put(interaction);
   await old.table('tasks').put(task);
   await old.table('deals').put(deal);
@@ -68,7 +79,7 @@ describe.each(Object.keys(SHIPPED_VERSIONS).map(Number))('a database made by ver
   test('opens at the current version with every record as it was', async () => {
     const db = new ClipsheetDb(await createAtVersion(version));
     await db.open();
-    expect(db.verno).toBe(3);
+    expect(db.verno).toBe(4);
     expect(await db.people.orderBy('id').toArray()).toEqual(people);
     expect(await db.interactions.toArray()).toEqual([interaction]);
     expect(await db.tasks.toArray()).toEqual([task]);
@@ -88,6 +99,7 @@ describe.each(Object.keys(SHIPPED_VERSIONS).map(Number))('a database made by ver
     expect(await searchPeople(db, 'gone')).toEqual([]); // a tombstone is found by nobody
     expect((await searchFirstPage(db, 'analytical', 10)).map((person) => person.id)).toEqual(['p1']);
     expect(await db.tasks.where('[status+dueAt]').equals(['open', '2026-05-05T09:00:00.000Z']).primaryKeys()).toEqual(['t1']);
+    expect(await db.people.where('organisationId').equals('o1').primaryKeys()).toEqual(['p1']);
     db.close();
   });
 });
@@ -109,11 +121,12 @@ test("today's stores are the model's indexes (shared/model) plus the workspace's
     const { primKey, indexes } = db.table(table).schema;
     return [primKey.src, ...indexes.map((index) => index.src)].join(', ');
   };
-  expect(indexesOf('people')).toBe(`${Person.dexieStore}, level, _index.name, _index.noted`);
+  expect(indexesOf('people')).toBe(`${Person.dexieStore}, level, _index.name, _index.noted, organisationId`);
   expect(indexesOf('organisations')).toBe(Organisation.dexieStore);
   expect(indexesOf('interactions')).toBe(Interaction.dexieStore);
   expect(indexesOf('deals')).toBe(Deal.dexieStore);
   expect(indexesOf('tasks')).toBe(`${Task.dexieStore}, [status+dueAt]`);
-  // Only what the extension queries by: exact matches, the A-Z list, level tasks, notes, due open tasks.
-  expect(indexesOf('people')).toBe('id, *emails, linkedinUrl, level, _index.name, _index.noted');
+  // Only what the extension queries by: exact matches, the A-Z list, level tasks, notes, an organisation's people,
+  // due open tasks.
+  expect(indexesOf('people')).toBe('id, *emails, linkedinUrl, level, _index.name, _index.noted, organisationId');
 });

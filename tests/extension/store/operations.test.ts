@@ -3,7 +3,8 @@ import { beforeEach, describe, expect, test } from 'vitest';
 import type { ClipsheetDb } from '../../../extension/store/db';
 import { addOrder, closeOpportunity, openOpportunity } from '../../../extension/store/deals';
 import { logInteraction } from '../../../extension/store/interactions';
-import { createPerson, moveStage, updatePerson } from '../../../extension/store/people';
+import { createPerson, deletePerson, moveStage, updatePerson } from '../../../extension/store/people';
+import { countPeople, searchPeople } from '../../../extension/store/search-people';
 import { loadPersonRecord } from '../../../extension/store/record';
 import { addTask, completeTask, listFollowUps, planAutomaticTasks, snoozeTask } from '../../../extension/store/tasks';
 import { findNextReminderTime, takeDueReminders } from '../../../extension/store/reminders';
@@ -18,6 +19,27 @@ beforeEach(async () => {
 const outbox = async () => (await db.outbox.orderBy('seq').toArray()).map((entry) => `${entry.entity}:${entry.recordId}`);
 
 describe('people', () => {
+  test('deleting a person leaves a tombstone queued for sync, with their open follow-ups; what happened stays', async () => {
+    const context = contextAt(now);
+    const logged = await logInteraction(db, { personId: 'p1', type: 'call', summary: 'hello', nextStep: { title: 'Call back', dueAt: '2026-05-06T09:00:00.000Z' } }, context);
+    const done = await addTask(db, { personId: 'p1', title: 'Sent the deck', dueAt: '2026-05-01T09:00:00.000Z' }, context);
+    await completeTask(db, done.id, context);
+    await db.outbox.clear();
+    expect(await searchPeople(db, 'ada')).toEqual(['p1']);
+
+    const result = await deletePerson(db, 'p1', contextAt('2026-05-05T09:00:00.000Z'));
+    expect(result.ok).toBe(true);
+    expect(await db.people.get('p1')).toMatchObject({ deleted: true, updatedAt: '2026-05-05T09:00:00.000Z', fullName: 'Ada Lovelace' });
+    const open = logged.ok ? logged.task! : undefined;
+    expect(await db.tasks.get(open!.id)).toMatchObject({ deleted: true, status: 'open' });
+    expect(await db.tasks.get(done.id)).toMatchObject({ deleted: false, status: 'done' });
+    expect(await outbox()).toEqual(['person:p1', `task:${open!.id}`]);
+    expect(await db.interactions.get(logged.ok ? logged.interaction.id : '')).toMatchObject({ deleted: false });
+    expect(await searchPeople(db, 'ada')).toEqual([]);
+    expect(await countPeople(db)).toBe(0);
+    expect(await deletePerson(db, 'p1', context)).toEqual({ ok: false, problems: ['This person is no longer in the store.'] });
+  });
+
   test('a person created by hand is a suspect owned by the rep, queued for sync', async () => {
     const result = await createPerson(db, { fullName: '  Grace Hopper ', emails: ['grace@navy.test', ' '], company: 'US Navy' }, contextAt(now));
     expect(result.ok).toBe(true);
