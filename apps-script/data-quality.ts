@@ -2,6 +2,7 @@ import { assessActivity } from '../shared/ladder';
 import { Person } from '../shared/model';
 import type { Settings, SettingsIssue } from '../shared/settings';
 import { scoreCompleteness } from '../shared/value';
+import { describeCellBudget, measureCellBudget, type CellBudget } from './cell-budget';
 import { findDuplicatePairs, type DuplicatePair } from './duplicates';
 import type { Entity } from '../shared/model';
 import { ENTITY_SHEETS } from './layout';
@@ -32,6 +33,8 @@ export interface QualityReport {
   invalidExamples: Array<{ sheet: string; row: number; problem: string }>;
   unidentifiedRows: number;
   settingsIssues: SettingsIssue[];
+  /** The spreadsheet's cells against Google's 10 million, and how many more rows fit. */
+  cells: CellBudget;
 }
 
 type Row = { row: number; values: Record<string, unknown> };
@@ -122,7 +125,8 @@ export function checkDataQuality(spreadsheet: GoogleAppsScript.Spreadsheet.Sprea
   const invalidExamples = found.flatMap((slice) => slice.examples).slice(0, EXAMPLES);
   const invalidRows = found.reduce((n, slice) => n + slice.invalid, 0);
   const unidentifiedRows = found.reduce((n, slice) => n + slice.unidentified, 0);
-  return { at: now, ...assessPeople(people?.rows() ?? [], settings, now), invalidRows, invalidExamples, unidentifiedRows, settingsIssues: issues };
+  const cells = measureCellBudget(spreadsheet);
+  return { at: now, ...assessPeople(people?.rows() ?? [], settings, now), invalidRows, invalidExamples, unidentifiedRows, settingsIssues: issues, cells };
 }
 
 // Rows the schema refuses and rows without an id, in what was read.
@@ -200,6 +204,7 @@ export function describeQuality(report: QualityReport): string {
     ...report.invalidExamples.map((x) => `  • ${x.sheet} row ${x.row}: ${x.problem}`),
     `Rows without an id: ${report.unidentifiedRows}${report.unidentifiedRows ? ' (Set up gives them one)' : ''}.`,
     ...report.settingsIssues.map((i) => `Settings: ${i.path} ${i.message}; its default is used.`),
+    describeCellBudget(report.cells),
   ];
   return lines.join('\n');
 }

@@ -17,6 +17,10 @@ export function recomputeDerived(spreadsheet: GoogleAppsScript.Spreadsheet.Sprea
     ['Incomplete profiles', report.incomplete],
     ['Rows sync cannot read', report.invalidRows],
     ['Rows without an id', report.unidentifiedRows],
+    ['Cells used (Google allows 10,000,000)', report.cells.used],
+    ['Share of the cell limit', `${Math.round(report.cells.share * 1000) / 10}%${report.cells.status === 'ok' ? '' : report.cells.status === 'urgent' ? ': URGENT, archive old interactions now' : ': plan to archive old interactions'}`],
+    ['Interactions that still fit', report.cells.interactionsLeft],
+    ['Customers that still fit', report.cells.customersLeft],
   ]);
   return report;
 }
