@@ -69,9 +69,16 @@ export interface SpreadsheetLike {
   getSheets(): Array<{ getName(): string; getMaxRows(): number; getMaxColumns(): number; getLastRow(): number }>;
 }
 
-/** Reads every sheet's grid (1 + 3 calls per sheet: a fixed number for the add-on's sheets) and assesses it. */
+// Only the sheets that grow row by row need their last row: the others' spare rows are not counted on.
+const GROWING = new Set([Interaction.sheet, Person.sheet]);
+
+/** Reads every sheet's grid (1 + 2 calls per sheet, 3 for Customers and Interactions: bounded by the add-on's sheets) and assesses it. */
 export function measureCellBudget(spreadsheet: SpreadsheetLike): CellBudget {
-  return assessCellBudget(spreadsheet.getSheets().map((sheet) => ({ name: sheet.getName(), maxRows: sheet.getMaxRows(), maxColumns: sheet.getMaxColumns(), lastRow: sheet.getLastRow() })));
+  return assessCellBudget(spreadsheet.getSheets().map((sheet) => {
+    const name = sheet.getName();
+    const maxRows = sheet.getMaxRows();
+    return { name, maxRows, maxColumns: sheet.getMaxColumns(), lastRow: GROWING.has(name) ? sheet.getLastRow() : maxRows };
+  }));
 }
 
 /** The budget in words: one line, and what to do when it is near. */
