@@ -107,11 +107,12 @@ interface Sweep {
 /**
  * Reads the entity sheets and the Settings sheet, and reports. With `rowsPerRun` (the scheduled run), the
  * sheets other than Customers are validated that many rows at a time, resuming where the last run stopped,
- * and their counts are the sum of each slice's last reading; without it, every sheet is read whole.
+ * and their counts are the sum of each slice's last reading; without it, every sheet is read whole. `people`
+ * is the Customers sheet when the caller has read it already.
  */
-export function checkDataQuality(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, now: string, options: { rowsPerRun?: number } = {}): QualityReport {
+export function checkDataQuality(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, now: string, options: { rowsPerRun?: number; people?: Table | null } = {}): QualityReport {
   const { settings, issues } = readSettings(spreadsheet);
-  const people = Table.open(spreadsheet, Person);
+  const people = options.people === undefined ? Table.open(spreadsheet, Person) : options.people;
   const found: SliceResult[] = people ? [checkRows(people, 2)] : [];
   const others = ENTITY_SHEETS.filter((entity) => entity !== Person);
   if (options.rowsPerRun === undefined) {
