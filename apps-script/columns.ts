@@ -86,3 +86,17 @@ export function ensureGrid(sheet: SheetLike, rows: number, columns: number): voi
   const maxColumns = sheet.getMaxColumns();
   if (columns > maxColumns) sheet.insertColumnsAfter(maxColumns, columns - maxColumns);
 }
+
+/**
+ * Sizes a sheet the add-on alone writes (Customer value, Predictions) to `rows` x `columns` plus one spare row:
+ * grows it, and deletes the rows and columns past that, which would otherwise count against Google's
+ * 10 million cells per spreadsheet though they hold nothing (a new sheet is 1000 x 26; a sheet that held more
+ * customers yesterday keeps their rows). The spare row keeps a non-frozen row, which Sheets requires.
+ */
+export function fitGrid(sheet: SheetLike & { deleteRows(row: number, howMany: number): unknown; deleteColumns(column: number, howMany: number): unknown }, rows: number, columns: number): void {
+  ensureGrid(sheet, rows + 1, columns);
+  const maxRows = sheet.getMaxRows();
+  if (maxRows > rows + 1) sheet.deleteRows(rows + 2, maxRows - rows - 1);
+  const maxColumns = sheet.getMaxColumns();
+  if (maxColumns > columns) sheet.deleteColumns(columns + 1, maxColumns - columns);
+}

@@ -1,6 +1,6 @@
 import type { CustomerFacts } from '../shared/metrics';
 import { escapeForSheet } from '../shared/model';
-import { ensureGrid } from './columns';
+import { fitGrid } from './columns';
 import { sheetNamed } from './dashboard-writer';
 
 /**
@@ -41,17 +41,17 @@ export const FACT_COLUMNS: ReadonlyArray<readonly [key: string, header: string, 
   ['segments', 'Segments', '@', (_, segments) => text(segments)],
 ];
 
-/** Writes the sheet (rows beyond the new data cleared); returns its data rows, for the formulas' ranges. */
+/** Writes the sheet, its grid sized to the data (cell-budget.ts); returns its data rows, for the formulas' ranges. */
 export function writeFactsSheet(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, facts: readonly CustomerFacts[], segmentsOf: ReadonlyMap<string, readonly string[]>): number {
   const sheet = sheetNamed(spreadsheet, FACTS_SHEET);
   const rows = [FACT_COLUMNS.map(([, header]) => header), ...facts.map((f) => FACT_COLUMNS.map(([, , , write]) => write(f, (segmentsOf.get(f.id) ?? []).join('; '))))];
-  const previous = sheet.getLastRow();
-  ensureGrid(sheet, rows.length, FACT_COLUMNS.length);
+  fitGrid(sheet, rows.length, FACT_COLUMNS.length);
   // Formats first (one call per column, not one array of a million formats), so text stays text.
   const dataRows = Math.max(1, rows.length - 1);
   FACT_COLUMNS.forEach(([, , format], c) => sheet.getRange(2, c + 1, dataRows, 1).setNumberFormat(format));
   sheet.getRange(1, 1, rows.length, FACT_COLUMNS.length).setValues(rows);
-  if (previous > rows.length) sheet.getRange(rows.length + 1, 1, previous - rows.length, FACT_COLUMNS.length).clearContent();
+  // The spare row below the data may hold what a longer list left there.
+  sheet.getRange(rows.length + 1, 1, 1, FACT_COLUMNS.length).clearContent();
   sheet.getRange(1, 1, 1, FACT_COLUMNS.length).setFontWeight('bold');
   sheet.setFrozenRows(1);
   return facts.length;

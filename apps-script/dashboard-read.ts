@@ -33,14 +33,14 @@ const list = (v: unknown) => (text(v) === undefined ? [] : String(v).split(/[;\n
 /**
  * Reads one entity sheet into rows built by `make`: the header row, then only the columns asked for (one
  * getValues per run of adjacent ones), so 500,000 interactions cost 9 of their 21 columns. An absent sheet
- * gives no rows.
+ * gives no rows. With `read` (the whole sheet, read already by this execution) it makes no read of its own.
  */
-function readSheet<T>(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, entity: Entity, keys: readonly string[], make: (read: Read) => T): { rows: T[]; shape: SheetShape } {
+function readSheet<T>(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, entity: Entity, keys: readonly string[], make: (read: Read) => T, read?: readonly (readonly unknown[])[]): { rows: T[]; shape: SheetShape } {
   const sheet = spreadsheet.getSheetByName(entity.sheet);
   if (!sheet) return { rows: [], shape: { sheet: entity.sheet, columnOf: new Map(), maxRows: 1 } };
-  const lastRow = sheet.getLastRow();
-  const lastColumn = sheet.getLastColumn();
-  const headers = indexHeaders(lastColumn ? sheet.getRange(1, 1, 1, lastColumn).getValues()[0]! : []);
+  const lastRow = read ? read.length : sheet.getLastRow();
+  const lastColumn = read ? (read[0]?.length ?? 0) : sheet.getLastColumn();
+  const headers = indexHeaders(read ? (read[0] ?? []) : lastColumn ? sheet.getRange(1, 1, 1, lastColumn).getValues()[0]! : []);
   const columnOf = new Map<string, number>();
   for (const column of entity.columns) {
     const at = headers.get(column.header);
@@ -49,7 +49,9 @@ function readSheet<T>(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, ent
   // Each wanted column's cells, read by runs of adjacent columns.
   const cellsOf = new Map<string, unknown[]>();
   const wanted = [...new Set(['id', ...keys])].filter((key) => columnOf.has(key));
-  if (lastRow > 1) {
+  if (read) {
+    for (const key of wanted) cellsOf.set(key, read.slice(1).map((line) => line[columnOf.get(key)!]));
+  } else if (lastRow > 1) {
     for (const run of adjacentRuns(wanted.map((key) => columnOf.get(key)!))) {
       const block = sheet.getRange(2, run[0]! + 1, lastRow - 1, run.length).getValues();
       for (const key of wanted) {
@@ -67,14 +69,14 @@ function readSheet<T>(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, ent
   return { rows, shape: { sheet: entity.sheet, columnOf, maxRows: sheet.getMaxRows() } };
 }
 
-/** Every sheet reporting reads, once. */
-export function readTeamSheets(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet): TeamSheets {
+/** Every sheet reporting reads, once; `customers` are the Customers sheet's cells when already read (header row first). */
+export function readTeamSheets(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, customersRead?: readonly (readonly unknown[])[]): TeamSheets {
   const customers = readSheet(spreadsheet, Person, ['fullName', 'stage', 'level', 'owner', 'acquisitionSource', 'tags', 'organisationId', 'createdAt', 'lastContactAt', 'importance', 'satisfaction', 'shareOfWallet', 'deleted'], (read): CustomerRow => ({
     id: String(read('id')), fullName: text(read('fullName')) ?? '', stage: text(read('stage')) ?? '', level: text(read('level')), owner: text(read('owner')) ?? '',
     source: text(read('acquisitionSource')), tags: list(read('tags')), organisationId: text(read('organisationId')), createdAt: time(read('createdAt')) ?? 0,
     lastContactAt: time(read('lastContactAt')), importance: number(read('importance')), satisfaction: number(read('satisfaction')),
     shareOfWallet: number(read('shareOfWallet')), deleted: flag(read('deleted')),
-  }));
+  }), customersRead);
   const deals = readSheet(spreadsheet, Deal, ['personId', 'kind', 'status', 'product', 'value', 'costToServe', 'openedAt', 'closedAt', 'reason', 'region', 'owner', 'deleted'], (read): DealRow => ({
     id: String(read('id')), personId: text(read('personId')), kind: text(read('kind')) ?? '', status: text(read('status')) ?? '', product: text(read('product')),
     value: number(read('value')) ?? 0, costToServe: number(read('costToServe')), openedAt: time(read('openedAt')) ?? 0, closedAt: time(read('closedAt')),

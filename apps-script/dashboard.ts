@@ -29,11 +29,17 @@ const LABELS_PER_TABLE = 8;
 export type { RecomputeResult } from './dashboard-result';
 
 /** Everything derived from the team's data, recomputed now; `quality` lines go on the dashboard as given. */
-export function recomputeSegmentsAndDashboard(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, now: string, quality?: DashboardInput['quality']): RecomputeResult {
+export function recomputeSegmentsAndDashboard(
+  spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  now: string,
+  quality?: DashboardInput['quality'],
+  /** The Customers sheet's cells (header row first), when this execution has read them already. */
+  customers?: readonly (readonly unknown[])[],
+): RecomputeResult {
   const nowMs = Date.parse(now);
   const computedAt = new Date(nowMs);
   const { settings } = readSettings(spreadsheet);
-  const team = readTeamSheets(spreadsheet);
+  const team = readTeamSheets(spreadsheet, customers);
   const { data } = team;
   const segmentRows = ensureBuiltInSegments(spreadsheet, data.segments);
   const purchases = listPurchases(data);

@@ -2,6 +2,7 @@ import { assessActivity } from '../shared/ladder';
 import { Organisation, Person } from '../shared/model';
 import type { Settings, SettingsIssue } from '../shared/settings';
 import { scoreCompleteness } from '../shared/value';
+import { describeCellBudget, measureCellBudget, type CellBudget } from './cell-budget';
 import { findDuplicateOrganisations, findDuplicatePairs, type DuplicatePair } from './duplicates';
 import type { Entity } from '../shared/model';
 import { ENTITY_SHEETS } from './layout';
@@ -36,6 +37,8 @@ export interface QualityReport {
   invalidExamples: Array<{ sheet: string; row: number; problem: string }>;
   unidentifiedRows: number;
   settingsIssues: SettingsIssue[];
+  /** The spreadsheet's cells against Google's 10 million, and how many more rows fit. */
+  cells: CellBudget;
 }
 
 type Row = { row: number; values: Record<string, unknown> };
@@ -116,11 +119,12 @@ interface Sweep {
 /**
  * Reads the entity sheets and the Settings sheet, and reports. With `rowsPerRun` (the scheduled run), the
  * sheets other than Customers are validated that many rows at a time, resuming where the last run stopped,
- * and their counts are the sum of each slice's last reading; without it, every sheet is read whole.
+ * and their counts are the sum of each slice's last reading; without it, every sheet is read whole. `people`
+ * is the Customers sheet when the caller has read it already.
  */
-export function checkDataQuality(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, now: string, options: { rowsPerRun?: number } = {}): QualityReport {
+export function checkDataQuality(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, now: string, options: { rowsPerRun?: number; people?: Table | null } = {}): QualityReport {
   const { settings, issues } = readSettings(spreadsheet);
-  const people = Table.open(spreadsheet, Person);
+  const people = options.people === undefined ? Table.open(spreadsheet, Person) : options.people;
   // Organisations are read whole too: duplicates need everyone, and a team has far fewer of them than people.
   const organisations = Table.open(spreadsheet, Organisation);
   const found: SliceResult[] = people ? [checkRows(people, 2)] : [];
@@ -136,7 +140,8 @@ export function checkDataQuality(spreadsheet: GoogleAppsScript.Spreadsheet.Sprea
   const invalidExamples = found.flatMap((slice) => slice.examples).slice(0, EXAMPLES);
   const invalidRows = found.reduce((n, slice) => n + slice.invalid, 0);
   const unidentifiedRows = found.reduce((n, slice) => n + slice.unidentified, 0);
-  return { at: now, ...assessPeople(people?.rows() ?? [], settings, now), ...assessOrganisations(organisations?.rows() ?? []), invalidRows, invalidExamples, unidentifiedRows, settingsIssues: issues };
+  const cells = measureCellBudget(spreadsheet);
+  return { at: now, ...assessPeople(people?.rows() ?? [], settings, now), ...assessOrganisations(organisations?.rows() ?? []), invalidRows, invalidExamples, unidentifiedRows, settingsIssues: issues, cells };
 }
 
 // Rows the schema refuses and rows without an id, in what was read.
@@ -216,6 +221,7 @@ export function describeQuality(report: QualityReport): string {
     ...report.invalidExamples.map((x) => `  • ${x.sheet} row ${x.row}: ${x.problem}`),
     `Rows without an id: ${report.unidentifiedRows}${report.unidentifiedRows ? ' (Set up gives them one)' : ''}.`,
     ...report.settingsIssues.map((i) => `Settings: ${i.path} ${i.message}; its default is used.`),
+    describeCellBudget(report.cells),
   ];
   return lines.join('\n');
 }

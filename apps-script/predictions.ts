@@ -2,7 +2,7 @@ import type { CustomerFacts, MetricsData, PredictionRun, SavedFit } from '../sha
 import { describePurchaseHistory, predictCustomers, PREDICTION_HORIZON_WEEKS, type Prediction } from '../shared/metrics';
 import { escapeForSheet } from '../shared/model';
 import { expectedPurchases, probabilityAlive, type BgNbdParameters } from '../shared/retention';
-import { ensureGrid } from './columns';
+import { fitGrid } from './columns';
 import { sheetNamed } from './dashboard-writer';
 
 /**
@@ -80,11 +80,10 @@ export function writePredictionsSheet(spreadsheet: GoogleAppsScript.Spreadsheet.
   });
   const width = HEADERS.length;
   const grid = [...head.map((line) => [...line, ...Array(width - line.length).fill('')]), HEADERS, ...rows];
-  const previous = sheet.getLastRow();
-  ensureGrid(sheet, grid.length, width);
+  fitGrid(sheet, grid.length, width);
   FORMATS.forEach((format, c) => sheet.getRange(TABLE_ROW + 1, c + 1, Math.max(1, rows.length), 1).setNumberFormat(format));
   sheet.getRange(1, 1, grid.length, width).setValues(grid);
-  if (previous > grid.length) sheet.getRange(grid.length + 1, 1, previous - grid.length, width).clearContent();
+  sheet.getRange(grid.length + 1, 1, 1, width).clearContent(); // the spare row, from a longer list
   sheet.getRange(TABLE_ROW, 1, 1, width).setFontWeight('bold');
   sheet.setFrozenRows(TABLE_ROW);
   return rows.length;

@@ -1,5 +1,7 @@
 import { checkDataQuality, rowsCheckedPerRun, type QualityReport } from './data-quality';
+import { Person } from '../shared/model';
 import { recomputeSegmentsAndDashboard } from './dashboard';
+import { Table } from './table';
 
 /**
  * The hook for everything derived from the data, called by the menu and the hourly trigger: the data-quality
@@ -7,7 +9,9 @@ import { recomputeSegmentsAndDashboard } from './dashboard';
  * Customer value sheet and the dashboards (dashboard.ts), with the quality counts as a block on the Dashboard.
  */
 export function recomputeDerived(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, now: string): QualityReport {
-  const report = checkDataQuality(spreadsheet, now, { rowsPerRun: rowsCheckedPerRun() });
+  // Customers read once for both: the report needs every column, the dashboard some of them.
+  const people = Table.open(spreadsheet, Person);
+  const report = checkDataQuality(spreadsheet, now, { rowsPerRun: rowsCheckedPerRun(), people });
   recomputeSegmentsAndDashboard(spreadsheet, now, [
     ['People', report.people],
     ['Certain duplicates', report.exactDuplicates],
@@ -20,6 +24,10 @@ export function recomputeDerived(spreadsheet: GoogleAppsScript.Spreadsheet.Sprea
     ['Incomplete profiles', report.incomplete],
     ['Rows sync cannot read', report.invalidRows],
     ['Rows without an id', report.unidentifiedRows],
-  ]);
+    ['Cells used (Google allows 10,000,000)', report.cells.used],
+    ['Share of the cell limit', `${Math.round(report.cells.share * 1000) / 10}%${report.cells.status === 'ok' ? '' : report.cells.status === 'urgent' ? ': URGENT, archive old interactions now' : ': plan to archive old interactions'}`],
+    ['Interactions that still fit', report.cells.interactionsLeft],
+    ['Customers that still fit', report.cells.customersLeft],
+  ], people?.grid);
   return report;
 }

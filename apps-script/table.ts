@@ -91,6 +91,11 @@ export class Table {
   }
 
   /** The number of data rows read. */
+  /** The header row, then the data rows, as read (a whole sheet read once serves other readers of the same run). */
+  get grid(): readonly (readonly unknown[])[] {
+    return this.cells;
+  }
+
   get rowCount(): number {
     return this.cells.length - 1;
   }

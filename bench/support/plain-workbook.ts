@@ -92,6 +92,16 @@ export class PlainWorkbook extends Workbook {
     state.maxColumns += count;
   }
 
+  override deleteRows(state: SheetState, row: number, count: number): void {
+    this.grids.get(state)!.splice(row - 1, count);
+    state.maxRows -= count;
+  }
+
+  override deleteColumns(state: SheetState, column: number, count: number): void {
+    for (const line of this.grids.get(state)!) line?.splice(column - 1, count);
+    state.maxColumns -= count;
+  }
+
   private readRaw(state: SheetState, row: number, column: number, rows: number, columns: number): unknown[][] {
     const grid = this.grids.get(state)!;
     return Array.from({ length: rows }, (_, r) => Array.from({ length: columns }, (_, c) => grid[row - 1 + r]?.[column - 1 + c] ?? ''));

@@ -1,5 +1,5 @@
-import { firstPurchases, indexInteractions, rowsIn } from './interaction-index';
-import type { MetricsData } from './rows';
+import { firstAtOrAfter, firstPurchases, indexInteractions, rowsIn, type InteractionIndex } from './interaction-index';
+import type { CustomerRow, DealRow, InteractionRow, MetricsData } from './rows';
 
 /**
  * Manager KPIs [S5][S6] that pair rows with each other (a reply with the email it answers, a contact with the
@@ -25,21 +25,35 @@ export interface ResponseTime {
 
 /** Response time to inbound email [S6]: the first outbound interaction after it with one of the same people. */
 export function computeResponseTime(data: Pick<MetricsData, 'interactions'>, range: Range, rep?: string): ResponseTime {
-  const { inboundEmails, outbound } = indexInteractions(data.interactions);
-  const { list, from, to } = rowsIn(inboundEmails, range, rep);
+  const index = indexInteractions(data.interactions);
+  const { list, from, to } = rowsIn(index.inboundEmails, range, rep);
+  const replyHours = hoursToReply(index, list);
   const hours: number[] = [];
-  for (let n = from; n < to; n++) {
-    const i = list[n]!;
-    let reply = Infinity;
-    for (const id of i.personIds) reply = Math.min(reply, firstAfter(outbound.get(id) ?? [], i.at));
-    if (reply !== Infinity) hours.push((reply - i.at) / HOUR);
-  }
+  for (let n = from; n < to; n++) if (!Number.isNaN(replyHours[n]!)) hours.push(replyHours[n]!);
   const inbound = to - from;
   if (hours.length === 0) return { inbound, answered: 0 };
   hours.sort((a, b) => a - b);
   const mid = hours.length >> 1;
   const medianHours = hours.length % 2 ? hours[mid]! : (hours[mid - 1]! + hours[mid]!) / 2;
   return { inbound, answered: hours.length, medianHours, meanHours: hours.reduce((s, h) => s + h, 0) / hours.length };
+}
+
+// An email's reply does not depend on the period asked about: each list's hours (NaN: unanswered) are found
+// once, not once per period and rep (37 periods x 11 views of 500,000 interactions).
+const replyCache = new WeakMap<readonly InteractionRow[], Float64Array>();
+
+function hoursToReply({ outbound }: InteractionIndex, list: readonly InteractionRow[]): Float64Array {
+  let hours = replyCache.get(list);
+  if (hours) return hours;
+  hours = new Float64Array(list.length);
+  for (let n = 0; n < list.length; n++) {
+    const i = list[n]!;
+    let reply = Infinity;
+    for (const id of i.personIds) reply = Math.min(reply, firstAfter(outbound.get(id) ?? [], i.at));
+    hours[n] = reply === Infinity ? NaN : (reply - i.at) / HOUR;
+  }
+  replyCache.set(list, hours);
+  return hours;
 }
 
 function firstAfter(sorted: readonly number[], at: number): number {
@@ -67,21 +81,41 @@ export interface AcquisitionBalance {
 
 /** Acquisition vs retention balance [S5]: the team's (or a rep's) contacts split by whether the person was already a customer. */
 export function computeAcquisitionBalance(data: Pick<MetricsData, 'interactions' | 'deals'>, range: Range, rep?: string): AcquisitionBalance {
-  const firstPurchase = firstPurchases(data.deals);
   const { list, from, to } = rowsIn(indexInteractions(data.interactions).contacts, range, rep);
-  let onNew = 0;
-  let onExisting = 0;
-  for (let n = from; n < to; n++) {
-    const i = list[n]!;
-    if (i.personIds.length === 0) continue;
-    if (i.personIds.some((id) => (firstPurchase.get(id) ?? Infinity) < i.at)) onExisting++;
-    else onNew++;
-  }
+  const counts = countEffort(data.deals, list);
+  const onNew = counts.onNew[to]! - counts.onNew[from]!;
+  const onExisting = counts.onExisting[to]! - counts.onExisting[from]!;
   const total = onNew + onExisting;
   if (total === 0) return { onNew, onExisting };
   const acquisitionShare = onNew / total;
   const balance: Balance = acquisitionShare >= ACQUIRER_SHARE ? 'acquirer' : acquisitionShare <= 1 - ACQUIRER_SHARE ? 'retainer' : 'balanced';
   return { onNew, onExisting, acquisitionShare, balance };
+}
+
+/** Running counts over a time-sorted list of contacts: [n] is how many of the first n were on new / existing customers. */
+interface EffortCounts {
+  onNew: Int32Array;
+  onExisting: Int32Array;
+}
+
+// Whether a contact was with an existing customer depends on the contact alone: each list is classified once
+// and a period's counts are two differences of running counts.
+const effortCache = new WeakMap<readonly DealRow[], WeakMap<readonly InteractionRow[], EffortCounts>>();
+
+function countEffort(deals: readonly DealRow[], list: readonly InteractionRow[]): EffortCounts {
+  const byList = effortCache.get(deals) ?? effortCache.set(deals, new WeakMap()).get(deals)!;
+  let counts = byList.get(list);
+  if (counts) return counts;
+  const firstPurchase = firstPurchases(deals);
+  counts = { onNew: new Int32Array(list.length + 1), onExisting: new Int32Array(list.length + 1) };
+  for (let n = 0; n < list.length; n++) {
+    const i = list[n]!;
+    const existing = i.personIds.some((id) => (firstPurchase.get(id) ?? Infinity) < i.at);
+    counts.onNew[n + 1] = counts.onNew[n]! + (i.personIds.length > 0 && !existing ? 1 : 0);
+    counts.onExisting[n + 1] = counts.onExisting[n]! + (existing ? 1 : 0);
+  }
+  byList.set(list, counts);
+  return counts;
 }
 
 export interface TerritoryCoverage {
@@ -93,32 +127,43 @@ export interface TerritoryCoverage {
   coverage?: number;
 }
 
-const organisationCache = new WeakMap<readonly object[], Map<string, string>>();
-
 /** Territory coverage [S6] for every territory an account is in, sorted by territory. */
 export function computeTerritoryCoverage(data: Pick<MetricsData, 'interactions' | 'organisations' | 'customers'>, range: Range): TerritoryCoverage[] {
-  let organisationOfPerson = organisationCache.get(data.customers);
-  if (!organisationOfPerson) {
-    organisationOfPerson = new Map(data.customers.filter((c) => !c.deleted && c.organisationId).map((c) => [c.id, c.organisationId!]));
-    organisationCache.set(data.customers, organisationOfPerson);
-  }
-  const contacted = new Set<string>();
-  const { list, from, to } = rowsIn(indexInteractions(data.interactions).contacts, range);
-  for (let n = from; n < to; n++) {
-    const i = list[n]!;
-    if (i.organisationId) contacted.add(i.organisationId);
-    for (const id of i.personIds) {
-      const organisation = organisationOfPerson.get(id);
-      if (organisation) contacted.add(organisation);
-    }
-  }
+  const contactTimes = contactTimesOf(data);
   const byTerritory = new Map<string, TerritoryCoverage>();
   for (const o of data.organisations) {
     if (o.deleted || !o.territory) continue;
     const row = byTerritory.get(o.territory) ?? { territory: o.territory, accounts: 0, contacted: 0 };
     row.accounts++;
-    if (contacted.has(o.id)) row.contacted++;
+    const times = contactTimes.get(o.id);
+    if (times) {
+      const first = firstAtOrAfter(times, range.start, (t) => t);
+      if (first < times.length && times[first]! < range.end) row.contacted++;
+    }
     byTerritory.set(o.territory, row);
   }
   return [...byTerritory.values()].map((row) => ({ ...row, coverage: row.contacted / row.accounts })).sort((a, b) => a.territory.localeCompare(b.territory));
+}
+
+// Each account's contact times (with the account or one of its people), sorted, found once per data set:
+// a period's coverage is then one bisection per account instead of a pass over the period's contacts.
+const contactTimesCache = new WeakMap<readonly InteractionRow[], WeakMap<readonly CustomerRow[], Map<string, number[]>>>();
+
+function contactTimesOf(data: Pick<MetricsData, 'interactions' | 'customers'>): Map<string, number[]> {
+  const byCustomers = contactTimesCache.get(data.interactions) ?? contactTimesCache.set(data.interactions, new WeakMap()).get(data.interactions)!;
+  let times = byCustomers.get(data.customers);
+  if (times) return times;
+  const organisationOfPerson = new Map(data.customers.filter((c) => !c.deleted && c.organisationId).map((c) => [c.id, c.organisationId!]));
+  times = new Map();
+  const add = (organisation: string, at: number) => (times!.get(organisation) ?? times!.set(organisation, []).get(organisation)!).push(at);
+  // Contacts are sorted by time, so each account's list is too.
+  for (const i of indexInteractions(data.interactions).contacts.all) {
+    if (i.organisationId) add(i.organisationId, i.at);
+    for (const id of i.personIds) {
+      const organisation = organisationOfPerson.get(id);
+      if (organisation) add(organisation, i.at);
+    }
+  }
+  byCustomers.set(data.customers, times);
+  return times;
 }

@@ -100,6 +100,9 @@ describe('menu actions', () => {
     expect(text).toContain('Incomplete profiles: 3');
     expect(text).toContain('Rows sync cannot read: 1.');
     expect(text).toContain('Customers row 4: stage:');
+    // Every sheet's grid counts against Google's 10 million cells, empty or not.
+    const cells = runtime.workbook.sheets.reduce((sum, sheet) => sum + sheet.maxRows * sheet.maxColumns, 0);
+    expect(text).toContain(`Cells: ${cells.toLocaleString('en-US')} of Google's 10,000,000 per spreadsheet`);
     expect(rowsOf(runtime, 'Log').at(-1)).toMatchObject({ Action: 'check data quality' });
   });
 
@@ -145,8 +148,17 @@ describe('menu actions', () => {
     expect(rowsOf(runtime, 'Log').at(-1)).toMatchObject({ Action: 'recompute' });
     await push(addOn, [person('p3')], 'r2');
     const shown = runtime.ui.length;
+    // The cells every sheet's grid holds as the run begins (the sheets the first recompute added included).
+    const cells = runtime.workbook.sheets.reduce((sum, sheet) => sum + sheet.maxRows * sheet.maxColumns, 0);
     runtime.runTimeDriven();
     expect(counted('People')).toBe(3);
+    // The sheets the add-on alone writes hold no empty grid beyond one spare row: a new sheet's 1000 x 26 would count.
+    const grid = (name: string) => [runtime.workbook.sheet(name)!.maxRows, runtime.workbook.sheet(name)!.maxColumns];
+    expect(grid('Customer value')).toEqual([3 + 1 + 1, 21]);
+    expect(grid('Predictions')).toEqual([6 + 1, 10]);
+    expect(counted('Cells used (Google allows 10,000,000)')).toBe(cells);
+    const interactions = runtime.workbook.sheet('Interactions')!;
+    expect(counted('Interactions that still fit')).toBe(interactions.maxRows - 1 + Math.floor((10_000_000 - cells) / interactions.maxColumns));
     expect(runtime.ui).toHaveLength(shown);
   });
 

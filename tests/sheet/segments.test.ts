@@ -118,6 +118,16 @@ describe('the dashboard is live and scoped', () => {
     expect(dashboard.some(([label]) => label === 'Data quality')).toBe(true);
     expect(dashboard.find(([label]) => label === 'People')?.[1]).toBe(team.answers.people);
     expect(table('Customers').rows.filter((c) => c.Segments !== '').length).toBeGreaterThan(team.answers.people / 2);
+    // The trigger reads Customers once for the report and the dashboard; a recompute alone reads it itself.
+    // Both give the same Customer value sheet, but for what moves with the clock: the discounted CLV
+    // (continuous in now) and, across midnight, days since contact.
+    const day = () => new Date().toISOString().slice(0, 10);
+    const before = day();
+    const steady = () => table('Customer value').rows.map(({ ['Discounted CLV']: _clv, ...rest }) => rest);
+    const fromTrigger = steady();
+    runtime.call('recomputeDashboard');
+    if (day() === before) expect(steady()).toEqual(fromTrigger);
+    expect(fromTrigger.length).toBe(team.answers.people);
   });
 });
 
