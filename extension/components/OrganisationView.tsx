@@ -4,6 +4,7 @@ import { useTranslator } from '../i18n/i18n';
 import type { MessageKey } from '../i18n/en';
 import type { OrganisationRecord } from '../store/organisation-record';
 import { Timeline } from './Timeline';
+import { RecordPlaceholder } from './RecordPlaceholder';
 import { useStore, useWorkspace } from './workspace-store';
 
 /**
@@ -20,20 +21,8 @@ export function OrganisationView() {
       <span aria-hidden="true">{dir === 'rtl' ? '→' : '←'}</span> {t('person.back')}
     </button>
   );
-  if (missing)
-    return (
-      <div class="person-view">
-        {back}
-        <p class="panel">{t('organisation.notFound')}</p>
-      </div>
-    );
-  if (!record)
-    return (
-      <div class="person-view" aria-busy="true">
-        {back}
-        <p class="panel">{t('common.loading')}</p>
-      </div>
-    );
+  if (missing) return <RecordPlaceholder back={back} message={t('organisation.notFound')} />;
+  if (!record) return <RecordPlaceholder back={back} message={t('common.loading')} busy />;
   const names = Object.fromEntries(record.people.map((person) => [person.id, person.fullName]));
   return (
     <article class="person-view organisation-view" aria-labelledby="organisation-name" data-testid="organisation-view" data-organisation-id={record.organisation.id}>

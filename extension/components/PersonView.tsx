@@ -12,6 +12,7 @@ import { QuickLog } from './QuickLog';
 import { StageMove } from './StageMove';
 import { TaskForm, TaskList } from './TaskList';
 import { Timeline } from './Timeline';
+import { RecordPlaceholder } from './RecordPlaceholder';
 import { useStore, useWorkspace } from './workspace-store';
 
 /**
@@ -43,20 +44,8 @@ export function PersonView() {
       <span aria-hidden="true">{dir === 'rtl' ? '→' : '←'}</span> {from ? t('organisation.back', { name: from.name }) : t('person.back')}
     </button>
   );
-  if (missing)
-    return (
-      <div class="person-view">
-        {back}
-        <p class="panel">{t('person.notFound')}</p>
-      </div>
-    );
-  if (!record)
-    return (
-      <div class="person-view" aria-busy="true">
-        {back}
-        <p class="panel">{t('common.loading')}</p>
-      </div>
-    );
+  if (missing) return <RecordPlaceholder back={back} message={t('person.notFound')} />;
+  if (!record) return <RecordPlaceholder back={back} message={t('common.loading')} busy />;
   return (
     <article class="person-view" aria-labelledby="person-name" data-testid="person-view" data-person-id={record.person.id}>
       <Header record={record} back={back} />
