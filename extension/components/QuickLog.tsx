@@ -5,6 +5,7 @@ import type { Recurrence } from '../../shared/levels';
 import { useTranslator } from '../i18n/i18n';
 import { fromLocalInput, toLocalInput, tomorrowAt } from './date-input';
 import { DueFields } from './DueFields';
+import { TermSelect } from './TermSelect';
 import { useStore } from './workspace-store';
 
 const MAIN_TYPES = ['call', 'meeting', 'note', 'email'] as const;
@@ -86,16 +87,7 @@ export function QuickLog({ personId }: { personId: string }) {
         </div>
       </fieldset>
       {HAS_DIRECTION.has(type) && (
-        <label class="field">
-          <span>{t('log.direction')}</span>
-          <select value={direction} onChange={(e) => setDirection(e.currentTarget.value as Interaction['direction'])} data-testid="log-direction">
-            {DIRECTIONS.map((value) => (
-              <option key={value} value={value}>
-                {term('direction', value)}
-              </option>
-            ))}
-          </select>
-        </label>
+        <TermSelect label={t('log.direction')} group="direction" values={DIRECTIONS} value={direction ?? ''} onChange={(value) => setDirection(value as Interaction['direction'])} testId="log-direction" />
       )}
       <label class="field">
         <span>{t('log.summary')}</span>
@@ -106,17 +98,7 @@ export function QuickLog({ personId }: { personId: string }) {
           <span>{t('log.outcome')}</span>
           <input value={outcome} onInput={(e) => setOutcome(e.currentTarget.value)} data-testid="log-outcome" />
         </label>
-        <label class="field">
-          <span>{t('log.voc')}</span>
-          <select value={voc} onChange={(e) => setVoc(e.currentTarget.value as typeof voc)} data-testid="log-voc">
-            <option value="">{t('log.vocNone')}</option>
-            {VOICE_OF_CUSTOMER.map((value) => (
-              <option key={value} value={value}>
-                {term('voc', value)}
-              </option>
-            ))}
-          </select>
-        </label>
+        <TermSelect label={t('log.voc')} group="voc" values={VOICE_OF_CUSTOMER} value={voc ?? ''} onChange={setVoc} none={t('log.vocNone')} testId="log-voc" />
       </div>
       <fieldset>
         <legend>{t('log.experience')}</legend>

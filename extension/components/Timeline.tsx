@@ -1,5 +1,6 @@
 import './Timeline.css';
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { TermSelect } from './TermSelect';
 import { DIRECTIONS, EXPERIENCES, INTERACTION_TYPES, VOICE_OF_CUSTOMER, type Interaction } from '../../shared/model';
 import { useTranslator } from '../i18n/i18n';
 import { ConfirmDelete } from './ConfirmDelete';
@@ -169,28 +170,9 @@ function InteractionForm({ interaction, onDone }: { interaction: Interaction; on
     <form class="timeline-form" aria-labelledby={id('heading')} onSubmit={submit} onKeyDown={onKeyDown} data-keeps-escape data-testid="interaction-form">
       <h4 id={id('heading')}>{t('timeline.editHeading', { type: term('interaction', interaction.type) })}</h4>
       <div class="row">
-        <label class="field">
-          <span>{t('log.type')}</span>
-          <select ref={firstRef} value={type} onChange={(e) => setType(e.currentTarget.value as Interaction['type'])} data-testid="edit-type">
-            {INTERACTION_TYPES.map((value) => (
-              <option key={value} value={value}>
-                {term('interaction', value)}
-              </option>
-            ))}
-          </select>
-        </label>
+        <TermSelect label={t('log.type')} group="interaction" values={INTERACTION_TYPES} value={type} onChange={(value) => setType(value as Interaction['type'])} testId="edit-type" selectRef={firstRef} />
         {HAS_DIRECTION.has(type) && (
-          <label class="field">
-            <span>{t('log.direction')}</span>
-            <select value={direction} onChange={(e) => setDirection(e.currentTarget.value as typeof direction)} data-testid="edit-direction">
-              <option value="">{t('common.none')}</option>
-              {DIRECTIONS.map((value) => (
-                <option key={value} value={value}>
-                  {term('direction', value)}
-                </option>
-              ))}
-            </select>
-          </label>
+          <TermSelect label={t('log.direction')} group="direction" values={DIRECTIONS} value={direction ?? ''} onChange={setDirection} none={t('common.none')} testId="edit-direction" />
         )}
       </div>
       <label class="field">
@@ -214,28 +196,8 @@ function InteractionForm({ interaction, onDone }: { interaction: Interaction; on
         <input value={outcome} onInput={(e) => setOutcome(e.currentTarget.value)} dir="auto" data-testid="edit-outcome" />
       </label>
       <div class="row">
-        <label class="field">
-          <span>{t('log.experience')}</span>
-          <select value={experience} onChange={(e) => setExperience(e.currentTarget.value as typeof experience)} data-testid="edit-experience">
-            <option value="">{t('log.experienceNone')}</option>
-            {EXPERIENCES.map((value) => (
-              <option key={value} value={value}>
-                {term('experience', value)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label class="field">
-          <span>{t('log.voc')}</span>
-          <select value={voc} onChange={(e) => setVoc(e.currentTarget.value as typeof voc)} data-testid="edit-voc">
-            <option value="">{t('log.vocNone')}</option>
-            {VOICE_OF_CUSTOMER.map((value) => (
-              <option key={value} value={value}>
-                {term('voc', value)}
-              </option>
-            ))}
-          </select>
-        </label>
+        <TermSelect label={t('log.experience')} group="experience" values={EXPERIENCES} value={experience ?? ''} onChange={setExperience} none={t('log.experienceNone')} testId="edit-experience" />
+        <TermSelect label={t('log.voc')} group="voc" values={VOICE_OF_CUSTOMER} value={voc ?? ''} onChange={setVoc} none={t('log.vocNone')} testId="edit-voc" />
       </div>
       {problems.map((problem) => (
         <p class="problem" role="alert" key={problem}>
