@@ -13,9 +13,21 @@ export function addKey(keys: string[], prefix: string, value: string | undefined
   if (value !== undefined) keys.push(prefix + value);
 }
 
-// Sorted without repeats. Most lists have one key, so that case allocates nothing.
-export const inOrder = (keys: string[]): string[] =>
-  keys.length < 2 ? keys : keys.sort().filter((key, i, sorted) => i === 0 || key !== sorted[i - 1]);
+// Sorted without repeats, in place. Lists hold one to three keys, so an insertion sort with plain `<` beats
+// `Array.prototype.sort` (which converts and compares through its generic comparator) many times over.
+export function inOrder(keys: string[]): string[] {
+  let kept = 0;
+  for (const key of keys) {
+    let at = kept;
+    while (at > 0 && keys[at - 1]! > key) at--;
+    if (at > 0 && keys[at - 1] === key) continue;
+    for (let move = kept; move > at; move--) keys[move] = keys[move - 1]!;
+    keys[at] = key;
+    kept++;
+  }
+  keys.length = kept;
+  return keys;
+}
 
 // A record read from a damaged sheet row may hold a string where a list belongs; read it as one item.
 export function listOf(value: unknown): readonly unknown[] {

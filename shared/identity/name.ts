@@ -45,11 +45,21 @@ export function foldText(text: string): string {
 
 const tokensOf = (text: string): string[] => text.split(/\s+/).filter(Boolean);
 
+// Given and family names repeat across a team's people far more than whole names do, so each word is folded
+// once. Folding works letter by letter and never joins across whitespace, so folding word by word gives the
+// words of the folded whole; a word may fold into several (NFKC maps ¨ to a space and a mark).
+const foldWord = rememberText((word) => tokensOf(foldText(word as string)));
+
 /** A person's name as a match key: folded, whitespace collapsed, leading honorifics removed. */
 export function normaliseName(raw: unknown): Normalised<string> {
   const guarded = guardText(raw, { field: 'name', maxLength: MAX_INPUT });
   if (!guarded.ok) return guarded;
-  const tokens = tokensOf(foldText(guarded.value));
+  let tokens: string[];
+  if (PRINTABLE_ASCII.test(guarded.value)) tokens = tokensOf(guarded.value.toLowerCase());
+  else {
+    tokens = [];
+    for (const word of tokensOf(guarded.value)) tokens.push(...foldWord(word));
+  }
   // Keep the last token even if it looks like a title: "Dr" alone is all we know of that person.
   while (tokens.length > 1 && HONORIFICS.has(tokens[0]!.replace(/\.$/, ''))) tokens.shift();
   return toKey('name', tokens);

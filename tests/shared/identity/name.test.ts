@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { normaliseCompanyName, normaliseName } from '../../../shared/identity';
+import fc from 'fast-check';
+import { foldText, normaliseCompanyName, normaliseName } from '../../../shared/identity';
 
 describe('normaliseName: one key for the spellings of one name', () => {
   test.each([
@@ -65,5 +66,27 @@ describe('normaliseCompanyName', () => {
 
   test('punctuation alone gives no key', () => {
     expect(normaliseCompanyName('...')).toMatchObject({ ok: false, problem: { code: 'empty', field: 'company' } });
+  });
+});
+
+describe('normaliseName folds word by word as the whole name would fold', () => {
+  // Letters that fold (Arabic kaf/yeh, marks, presentation forms, digits, final sigma) and characters NFKC
+  // turns into a space and a mark (¨, ˘), mixed with every kind of whitespace between words.
+  const pieces = fc.constantFrom(...'aZ ΣσΑ\u00A8\u02D8\u00A0\u2002\u3000\t\nيكىیکة\u064B\u0670\u0640\u200C\u0301e\u0308ﻙﯾＡ۱٢1.'.split(''), 'Dr. ', 'خانم ', ' \u0308');
+  const wholeNameKey = (raw: string) => {
+    const words = foldText(raw.replace(/[\u00AD\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/g, '').trim()).split(/\s+/).filter(Boolean);
+    while (words.length > 1 && ['dr', 'خانم'].includes(words[0]!.replace(/\.$/, ''))) words.shift();
+    return words.join(' ');
+  };
+
+  test('the same key as folding the whole name at once', () => {
+    fc.assert(
+      fc.property(fc.array(pieces, { maxLength: 12 }).map((p) => p.join('')), (raw) => {
+        const key = normaliseName(raw);
+        if (key.ok) expect(key.value).toBe(wholeNameKey(raw));
+        else expect(wholeNameKey(raw) === '' || /^[=+\-@]/.test(wholeNameKey(raw))).toBe(true);
+      }),
+      { numRuns: 2_000 },
+    );
   });
 });
