@@ -32,7 +32,7 @@ const TITLES = ['Head of buying', 'Procurement manager', 'CTO', 'CEO', 'Sales di
 const NOTES = ['met at the trade show, asked about pricing', 'wants a demo next quarter', 'budget approved for the pilot', 'prefers calls in the morning', 'complained about delivery times', 'در نمایشگاه آشنا شدیم', 'پیگیری قیمت'];
 
 /** The CSV a rep would import: name, email, phone, company, title, notes (one in ten). */
-function contactsCsv(count: number): string {
+export function contactsCsv(count: number): string {
   const random = seededRandom(42);
   const rows: string[][] = [['Full name', 'Email', 'Phone', 'Company', 'Title', 'Notes']];
   for (let i = 0; i < count; i++) {
