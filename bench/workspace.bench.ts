@@ -214,7 +214,7 @@ export default async function workspaceBench(): Promise<Figure[]> {
         name: 'bulk import, CPU time of every Chromium thread',
         value: Number([...threads.values()].reduce((sum, seconds) => sum + seconds, 0).toFixed(1)),
         unit: 's',
-        note: `${[...threads].slice(0, 6).map(([kind, seconds]) => `${kind} ${seconds.toFixed(1)} s`).join(', ')} (renderer:chromium is the side panel's thread, DedicatedWorker the import's planning, browser:ThreadPoolForeg mostly IndexedDB)`,
+        note: `${[...threads].slice(0, 6).map(([kind, seconds]) => `${kind} ${seconds.toFixed(1)} s`).join(', ')} (renderer:chromium is the side panel's thread, DedicatedWorker the import's planning and writing, browser:ThreadPoolForeg mostly IndexedDB)`,
       },
       { name: `reading and previewing the ${(csv.length / 1e6).toFixed(1)} MB CSV`, value: Math.round(previewMs), unit: 'ms', note: 'file chosen to mapping preview; not part of the target' },
     );
