@@ -53,17 +53,20 @@ export class OrganisationSearch {
 
   constructor(private readonly db: ClipsheetDb) {}
 
-  /** Reads the organisations, then follows every change; `onChange` is called after each later read. */
-  async start(onChange: () => void): Promise<void> {
-    this.entries = await this.read();
-    let first = true;
-    this.subscription = liveQuery(() => this.read()).subscribe({
-      next: (entries) => {
-        this.entries = entries;
-        if (!first) onChange();
-        first = false;
-      },
-      error: () => undefined, // the database closing; the last entries stay
+  /** Reads the organisations (resolved once they are read), then follows every change, calling `onChange` after each. */
+  start(onChange: () => void): Promise<void> {
+    return new Promise((resolve) => {
+      let first = true;
+      this.subscription = liveQuery(() => this.read()).subscribe({
+        next: (entries) => {
+          this.entries = entries;
+          if (first) resolve();
+          else onChange();
+          first = false;
+        },
+        // The database closing, or failing to read: search goes on with the organisations it had (none at first).
+        error: () => resolve(),
+      });
     });
   }
 
