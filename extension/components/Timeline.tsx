@@ -51,7 +51,7 @@ type Mode = 'view' | 'editing' | 'confirming';
 
 function TimelineItem({ interaction, names, onDeleted }: { interaction: Interaction; names?: Readonly<Record<string, string>>; onDeleted: () => void }) {
   const store = useStore();
-  const { t, term, dateTime, lang } = useTranslator();
+  const { t, term, dateTime, lang, dir } = useTranslator();
   const [mode, setMode] = useState<Mode>('view');
   const [problems, setProblems] = useState<string[]>([]);
   const editRef = useRef<HTMLButtonElement>(null);
@@ -91,7 +91,13 @@ function TimelineItem({ interaction, names, onDeleted }: { interaction: Interact
           </div>
           {interaction.subject && <p class="timeline-body">{interaction.subject}</p>}
           {interaction.summary && <p class="timeline-body">{interaction.summary}</p>}
-          {interaction.outcome && <p class="timeline-body muted">→ {interaction.outcome}</p>}
+          {interaction.outcome && (
+            // The arrow points the way the line reads (a character's own direction never flips); the outcome, typed in
+            // either language, is isolated so that its letters do not reorder the arrow around it.
+            <p class="timeline-body muted" data-testid="timeline-outcome">
+              <span aria-hidden="true">{dir === 'rtl' ? '←' : '→'}</span> <bdi>{interaction.outcome}</bdi>
+            </p>
+          )}
           {mode === 'view' ? (
             <div class="timeline-actions">
               <button type="button" class="button small" ref={editRef} onClick={() => setMode('editing')} aria-label={t('timeline.editLabel', { type, date: when })} data-testid="timeline-edit">

@@ -17,6 +17,7 @@ import { forecastPerson, type Forecast } from '../store/forecast';
 import { loadOrganisationRecord, type OrganisationRecord } from '../store/organisation-record';
 import { loadPersonRecord, type PersonRecord } from '../store/record';
 import { SEARCH_KEYS } from '../store/search-keys';
+import { OrganisationSearch, type OrganisationHit } from '../store/search-organisations';
 import { countPeople, searchFirstPage, searchPeople } from '../store/search-people';
 import { addTask, cancelTask, completeTask, listFollowUps, planAutomaticTasks, snoozeTask, type FollowUps } from '../store/tasks';
 import type { Platform, SyncSummary, WorkspaceSettings } from './platform';
@@ -49,7 +50,10 @@ export interface WorkspaceState {
   resultsFor: string;
   /** Ids found through notes or interactions only (shown with a hint). */
   noteHits: ReadonlySet<string>;
+  /** Organisations the query finds, listed above the people. */
+  organisationResults: OrganisationHit[];
   total: number;
+  /** The keyboard's row in the whole list: the organisations found, then the people. */
   activeIndex: number;
   /** Bumped when rows were fetched into the cache, so visible rows re-render. */
   rowsVersion: number;
@@ -87,6 +91,8 @@ export interface WorkspaceDeps {
 }
 
 const FIRST_PAGE = 60;
+// Organisations shown above the people for a query: the few a rep looks for by name.
+const ORGANISATION_HITS = 5;
 const FULL_LIST_DELAY_MS = 120;
 const NOTES_INDEX_DELAY_MS = 1_000;
 const DAY_MS = 86_400_000;
@@ -103,6 +109,7 @@ export function createWorkspaceStore(deps: WorkspaceDeps) {
   const clock = deps.clock ?? (() => new Date());
   const newId = deps.newId ?? (() => crypto.randomUUID());
   const notes = new NotesIndex(db);
+  const organisations = new OrganisationSearch(db);
   const rows = new Map<string, Person>();
   const listeners = new Set<() => void>();
   let state: WorkspaceState = {
@@ -113,6 +120,7 @@ export function createWorkspaceStore(deps: WorkspaceDeps) {
     results: [],
     resultsFor: '',
     noteHits: new Set(),
+    organisationResults: [],
     total: 0,
     activeIndex: 0,
     rowsVersion: 0,
@@ -149,7 +157,7 @@ export function createWorkspaceStore(deps: WorkspaceDeps) {
     if (seq !== searchSeq) return;
     for (const person of page) rows.set(person.id, person);
     const first = page.map((person) => person.id);
-    set({ query, results: first, resultsFor: query, noteHits: new Set(), activeIndex: 0 });
+    set({ query, results: first, resultsFor: query, noteHits: new Set(), organisationResults: organisations.find(query, ORGANISATION_HITS), activeIndex: 0 });
     // Then, once typing pauses: matches in notes and interactions (full text needs a few letters: one or two
     // would match most notes and say nothing), and the rest of a long list for scrolling.
     fullListTimer = setTimeout(async () => {
@@ -238,6 +246,9 @@ export function createWorkspaceStore(deps: WorkspaceDeps) {
         }),
         platform.watchSync((sync) => set({ sync })),
       );
+      // Organisations change elsewhere too (a capture, a sync): the list follows them.
+      await organisations.start(() => state.query && set({ organisationResults: organisations.find(state.query, ORGANISATION_HITS) }));
+      cleanups.push(() => organisations.stop());
       await search('');
       set({ ready: true });
       set({ total: await countPeople(db) });
@@ -268,15 +279,18 @@ export function createWorkspaceStore(deps: WorkspaceDeps) {
 
     search,
     moveActive(delta: number) {
-      const last = state.results.length - 1;
+      const last = state.organisationResults.length + state.results.length - 1;
       if (last < 0) return;
       set({ activeIndex: Math.max(0, Math.min(last, state.activeIndex + delta)) });
     },
     setActive(index: number) {
       set({ activeIndex: index });
     },
+    /** Opens the keyboard's row: an organisation's record, or a person's. */
     openActive() {
-      const id = state.results[state.activeIndex];
+      const organisation = state.organisationResults[state.activeIndex];
+      if (organisation) return void store.openOrganisation(organisation.id);
+      const id = state.results[state.activeIndex - state.organisationResults.length];
       if (id) void store.openPerson(id);
     },
 

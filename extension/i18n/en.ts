@@ -18,9 +18,10 @@ export const en = {
   'sync.revoked': 'Your sync key was revoked; your local data is kept.',
   'sync.overtaken': 'Newer changes by others overtook some of your edits. Both were merged; your values are kept in each record’s history:',
 
-  'search.label': 'Search contacts',
+  'search.label': 'Search contacts and organisations',
   'search.placeholder': 'Name, company, title, email, phone, notes…',
   'search.results': 'Contacts',
+  'search.organisations': 'Organisations',
   'search.count': '{count} contact(s)',
   'search.none': 'Nobody matches “{query}”.',
   'search.empty': 'No contacts yet. Add one, clip one from LinkedIn, or import a CSV.',

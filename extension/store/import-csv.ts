@@ -4,6 +4,7 @@ import { transitionStage, isStage } from '../../shared/ladder';
 import { ACQUISITION_SOURCES, Person, type ProvenanceEntry } from '../../shared/model';
 import { queueForSync, type StoreContext } from './changes';
 import type { ClipsheetDb } from './db';
+import { shareEqualEntries } from './shared-provenance';
 
 /** The person fields a CSV column can be mapped to. */
 export const IMPORT_FIELDS = [
@@ -264,9 +265,12 @@ export function* planImport(storedPeople: readonly Person[], rows: readonly stri
           report.merged++;
           report.details.push({ line, outcome: 'merged', name, personId: merged.id, notes: [...notes, { code: 'same-key', key: match.key }] });
         } else {
-          current.set(id, parsed.data);
-          dirty.set(id, parsed.data);
-          index.add(parsed.data);
+          // As the store will hold it (shared-provenance.ts): the chunk crosses from the worker to the page as
+          // fewer objects, which the page then clones and collects fewer of.
+          const person = shareEqualEntries(parsed.data);
+          current.set(id, person);
+          dirty.set(id, person);
+          index.add(person);
           report.created++;
           if (match.kind === 'candidates') {
             report.flagged++;

@@ -98,7 +98,8 @@ export function deriveSearchKeys(person: Partial<Person>): SearchKeys | undefine
 
 function withKeys(value: unknown): unknown {
   if (typeof value !== 'object' || value === null) return value;
-  const { [SEARCH_KEYS]: _old, ...person } = value as Record<string, unknown>;
+  // One copy of a record that has no keys yet (every imported person): a rest pattern copies it once more.
+  const person = SEARCH_KEYS in value ? withoutKeys(value) : (value as Record<string, unknown>);
   const keys = deriveSearchKeys(person as Partial<Person>);
   return keys ? { ...person, [SEARCH_KEYS]: keys } : person;
 }

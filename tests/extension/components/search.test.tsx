@@ -4,6 +4,7 @@ import { cleanup, fireEvent, screen, waitFor } from '@testing-library/preact';
 import { afterEach, expect, test } from 'vitest';
 import { Workspace } from '../../../extension/components/Workspace';
 import type { ClipsheetDb } from '../../../extension/store/db';
+import { Organisation } from '../../../shared/model';
 import { aPerson } from '../support';
 import { renderWith, unlabelled, workspace } from './harness';
 
@@ -77,4 +78,64 @@ test('every control of the search view and the record has an accessible name', a
   await store.openPerson('ada');
   await screen.findByTestId('person-view', {}, { timeout: 3000 });
   expect(unlabelled(document.body)).toEqual([]);
+});
+
+const withOrganisations = async (db: ClipsheetDb) => {
+  await seed(0)(db);
+  const organisation = (id: string, name: string, extra: Partial<Organisation> = {}) =>
+    Organisation.schema.parse({ id, revision: 0, createdAt: '2026-02-01T00:00:00.000Z', updatedAt: '2026-02-01T00:00:00.000Z', owner: 'rep@clipsheet.test', name, stage: 'prospect', ...extra });
+  await db.organisations.bulkPut([
+    organisation('engines', 'Analytical Engines', { domain: 'engines.test' }),
+    organisation('pars', 'پارس تک'),
+    organisation('gone', 'Analytical Ruins', { deleted: true }),
+  ]);
+};
+
+test('organisations are found as you type, above the people; arrows move through both and Enter opens the organisation', async () => {
+  const { store } = await workspace({ seed: withOrganisations });
+  renderWith(store, <Workspace locale="en-GB" />);
+  const input = await screen.findByTestId('search-input');
+  fireEvent.input(input, { target: { value: 'analy' } });
+  await waitFor(() => expect(screen.getByTestId('search-organisations').getAttribute('data-query')).toBe('analy'));
+  // The deleted one is found by nobody; Ada works there (her company), so she is listed below it.
+  expect(screen.getAllByTestId('search-organisation').map((row) => row.getAttribute('data-organisation-id'))).toEqual(['engines']);
+  expect(screen.getAllByTestId('search-row').map((row) => row.getAttribute('data-person-id'))).toEqual(['ada']);
+  expect(input.getAttribute('aria-activedescendant')).toBe('organisation-option-engines');
+  expect(input.getAttribute('aria-controls')).toBe('search-organisations search-results');
+  fireEvent.keyDown(input, { key: 'ArrowDown' });
+  await waitFor(() => expect(input.getAttribute('aria-activedescendant')).toBe('person-option-ada'));
+  expect(document.getElementById('organisation-option-engines')?.getAttribute('aria-selected')).toBe('false');
+  fireEvent.keyDown(input, { key: 'ArrowUp' });
+  await waitFor(() => expect(input.getAttribute('aria-activedescendant')).toBe('organisation-option-engines'));
+  expect(unlabelled(document.body)).toEqual([]);
+  fireEvent.keyDown(input, { key: 'Enter' });
+  expect((await screen.findByTestId('organisation-view')).textContent).toContain('Analytical Engines');
+});
+
+test.each([
+  ['engines.test', ['engines']], // the domain
+  ['engin', ['engines']], // the start of a word of the name
+  ['پارس', ['pars']],
+  ['پارس تك', ['pars']], // an Arabic keyboard's ك for the Persian ک
+  ['a', ['engines']], // one letter: the start of "Analytical"
+  ['turing', []],
+])('an organisation is found by the words of its name and its domain, folded as people are: %s', async (query, expected) => {
+  const { store } = await workspace({ seed: withOrganisations });
+  renderWith(store, <Workspace locale="en-GB" />);
+  await screen.findByTestId('search-input');
+  fireEvent.input(screen.getByTestId('search-input'), { target: { value: query } });
+  // The search that answers may be a later one for the same text (the notes index, once built, searches again).
+  await waitFor(() => expect(store.getState().resultsFor).toBe(query));
+  expect(store.getState().organisationResults.map((organisation) => organisation.id)).toEqual(expected);
+});
+
+test('an organisation created elsewhere (a capture in the background) is found without reopening the panel', async () => {
+  const { store, db } = await workspace({ seed: withOrganisations });
+  renderWith(store, <Workspace locale="en-GB" />);
+  await screen.findByTestId('search-input');
+  fireEvent.input(screen.getByTestId('search-input'), { target: { value: 'bletch' } });
+  await waitFor(() => expect(store.getState().resultsFor).toBe('bletch'));
+  expect(store.getState().organisationResults).toEqual([]);
+  await db.organisations.put(Organisation.schema.parse({ id: 'park', revision: 0, createdAt: '2026-02-01T00:00:00.000Z', updatedAt: '2026-02-01T00:00:00.000Z', owner: 'rep@clipsheet.test', name: 'Bletchley Park', stage: 'prospect' }));
+  await waitFor(() => expect(store.getState().organisationResults.map((organisation) => organisation.id)).toEqual(['park']));
 });

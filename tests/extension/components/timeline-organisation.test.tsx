@@ -20,7 +20,7 @@ async function seed(db: ClipsheetDb) {
     aPerson({ id: 'charles', fullName: 'Charles Babbage', company: 'Analytical Engines' }),
   ]);
   const context = contextAt(logged);
-  await logInteraction(db, { personId: 'ada', type: 'call', direction: 'outbound', at: logged, summary: 'Talked aboot the engine' }, context);
+  await logInteraction(db, { personId: 'ada', type: 'call', direction: 'outbound', at: logged, summary: 'Talked aboot the engine', outcome: 'Send the quote' }, context);
   await logInteraction(db, { personId: 'charles', type: 'meeting', at: '2026-05-03T09:00:00.000Z', summary: 'Met at the fair' }, context);
 }
 
@@ -87,6 +87,17 @@ describe("the record's timeline", () => {
     expect((await db.outbox.toArray()).filter((entry) => entry.recordId === call!.id)).toHaveLength(2); // logged, then deleted
     await waitFor(() => expect(screen.getByTestId('notice').textContent).toBe('Deleted.'));
     expect((await db.people.get('ada'))!.lastContactAt).toBeUndefined();
+  });
+
+  test.each([
+    ['en', '→'],
+    ['fa', '←'],
+  ] as const)('in %s, the outcome arrow points the way the line reads, and the outcome keeps its own direction', async (language, arrow) => {
+    await openAda(language);
+    const outcome = within(screen.getByTestId('timeline-item')).getByTestId('timeline-outcome');
+    expect(outcome.closest('[dir]')?.getAttribute('dir')).toBe(language === 'fa' ? 'rtl' : 'ltr');
+    expect(outcome.querySelector('[aria-hidden="true"]')?.textContent).toBe(arrow);
+    expect(outcome.querySelector('bdi')?.textContent).toBe('Send the quote');
   });
 
   test('in Persian: the edit and delete controls speak Persian and every one is labelled', async () => {

@@ -34,6 +34,13 @@ const SHIPPED_VERSIONS: Record<number, Record<string, string>> = {
     tasks: 'id, personId, dueAt, status, [status+dueAt]',
     searchLog: '++seq',
   },
+  4: {
+    people: 'id, *emails, linkedinUrl, level, _index.name, _index.noted, organisationId',
+    organisations: 'id, name, domain, linkedinUrl, stage, *tags',
+    interactions: 'id, *personIds, organisationId, at, externalId',
+    deals: 'id, personId, organisationId, openedAt',
+    tasks: 'id, personId, dueAt, status, [status+dueAt]',
+  },
 };
 
 const names: string[] = [];
@@ -79,7 +86,7 @@ describe.each(Object.keys(SHIPPED_VERSIONS).map(Number))('a database made by ver
   test('opens at the current version with every record as it was', async () => {
     const db = new ClipsheetDb(await createAtVersion(version));
     await db.open();
-    expect(db.verno).toBe(4);
+    expect(db.verno).toBe(5);
     expect(await db.people.orderBy('id').toArray()).toEqual(people);
     expect(await db.interactions.toArray()).toEqual([interaction]);
     expect(await db.tasks.toArray()).toEqual([task]);
@@ -100,6 +107,14 @@ describe.each(Object.keys(SHIPPED_VERSIONS).map(Number))('a database made by ver
     expect((await searchFirstPage(db, 'analytical', 10)).map((person) => person.id)).toEqual(['p1']);
     expect(await db.tasks.where('[status+dueAt]').equals(['open', '2026-05-05T09:00:00.000Z']).primaryKeys()).toEqual(['t1']);
     expect(await db.people.where('organisationId').equals('o1').primaryKeys()).toEqual(['p1']);
+    db.close();
+  });
+
+  test('the indexes a later version dropped are gone from the database itself, so no write keeps filling them', async () => {
+    const db = new ClipsheetDb(await createAtVersion(version));
+    await db.open();
+    const people = db.backendDB().transaction('people', 'readonly').objectStore('people');
+    expect([...people.indexNames].sort()).toEqual(['_index.name', '_index.noted', 'level', 'organisationId']);
     db.close();
   });
 });
@@ -126,7 +141,7 @@ test("today's stores are the model's indexes (shared/model) plus the workspace's
   expect(indexesOf('interactions')).toBe(Interaction.dexieStore);
   expect(indexesOf('deals')).toBe(Deal.dexieStore);
   expect(indexesOf('tasks')).toBe(`${Task.dexieStore}, [status+dueAt]`);
-  // Only what the extension queries by: exact matches, the A-Z list, level tasks, notes, an organisation's people,
-  // due open tasks.
-  expect(indexesOf('people')).toBe('id, *emails, linkedinUrl, level, _index.name, _index.noted, organisationId');
+  // Only what the extension queries by: the A-Z list, level tasks, notes, an organisation's people, due open tasks.
+  // Exact matches (email, LinkedIn) are found in memory by shared/identity, not by an index.
+  expect(indexesOf('people')).toBe('id, level, _index.name, _index.noted, organisationId');
 });
