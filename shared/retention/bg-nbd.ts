@@ -41,11 +41,13 @@ export interface BgNbdFit extends FitReport {
 export const MIN_REPEAT_BUYERS = 10;
 
 /**
- * a + b for the homogeneous-dropout limit. The beta's standard deviation is then 1e-5 of its mean at most, and
- * predictions take the closed-form limit from HOMOGENEOUS_DROPOUT_FROM on (relative error about 1/(a+b)).
+ * a + b for the homogeneous-dropout limit: the beta's standard deviation is then 1e-5 of its mean or less.
+ * Predictions take the closed-form limit from HOMOGENEOUS_DROPOUT_FROM on: its relative error there is about
+ * 3/(a+b) (measured against the exact series, tests/shared/retention/dormant-team.test.ts), and the exact
+ * series would need about a·t/(α+T) terms, a million and more.
  */
 export const HOMOGENEOUS_DROPOUT_SIZE = 1e10;
-export const HOMOGENEOUS_DROPOUT_FROM = 1e8;
+export const HOMOGENEOUS_DROPOUT_FROM = 1e6;
 /**
  * An optimum with a + b beyond this is treated as the limit: the likelihood there differs from the limit's by
  * less than the fit's tolerance on the data seen so far, and predictions from a beta this narrow would cost
