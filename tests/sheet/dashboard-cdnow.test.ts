@@ -57,3 +57,17 @@ test('CDNOW: the published BG/NBD parameters on the Predictions sheet, and the c
     }
   }
 });
+
+test('without enough repeat buyers the Predictions sheet says why, in the sheet’s words', () => {
+  const team = readCdnowTeam('1997-09-30');
+  // Each customer's first order only: nobody has bought twice.
+  const firsts = new Map<string, (typeof team.deals)[number]>();
+  for (const deal of team.deals) if (!firsts.has(deal.personId!) || deal.closedAt! < firsts.get(deal.personId!)!.closedAt!) firsts.set(deal.personId!, deal);
+  const runtime = new AppsScriptRuntime({ bundleDir: BUNDLE_DIR });
+  runtime.call('setUpSpreadsheet');
+  loadTeamIntoWorkbook(runtime, { ...team, deals: [...firsts.values()] });
+  const result = runtime.call<RecomputeResult>('recomputeDashboard', '1997-10-01T00:00:00.000Z');
+  const sentence = 'No predictions: the purchase model needs at least 10 customers who bought more than once; there are 0.';
+  expect(result.predictions).toBe(sentence);
+  expect(runtime.workbook.readValues(runtime.workbook.sheet('Predictions')!, 4, 1, 1, 1)[0]![0]).toBe(sentence);
+});
