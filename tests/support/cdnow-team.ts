@@ -25,7 +25,7 @@ export function readCdnowTeam(lastDay = '1998-06-30', file = CDNOW_SAMPLE): Cdno
   const record = (id: string, at: string) => ({ id, revision: 1, createdAt: at, updatedAt: at, owner, deleted: false, provenance: {}, history: [] });
   const deals: Deal[] = [];
   const firstSeen = new Map<string, string>();
-  for (const line of readFileSync(CDNOW_SAMPLE, 'utf8').split('\n')) {
+  for (const line of readFileSync(file, 'utf8').split('\n')) {
     const fields = line.trim().split(/\s+/);
     // The sample has a sample id after the customer; the master file does not, and starts with a header.
     const [customer, day, , dollars] = fields.length === 5 ? [fields[0], fields[2], fields[3], fields[4]] : fields;
