@@ -12,7 +12,7 @@ import { layoutDashboard, type DashboardInput, type RetentionLine } from './dash
 import { readTeamSheets, type TeamSheets } from './dashboard-read';
 import { sheetNamed, writeDashboard, writeGrid } from './dashboard-writer';
 import { DASHBOARD_SHEET } from './layout';
-import { runPredictions, writePredictionsSheet } from './predictions';
+import { describePredictionRun, runPredictions, writePredictionsSheet } from './predictions';
 import { ensureBuiltInSegments, writeSegmentsColumn } from './segments';
 import { readSettings } from './settings-sheet';
 
@@ -68,7 +68,7 @@ export function recomputeSegmentsAndDashboard(
     writeDashboard(sheet, layout);
     dashboards[name] = layout.grid.manifest;
   }
-  return { at: now, customers: facts.length, segments: assignment.results, predictions: predictions.note ?? (predictions.fromSheet ? 'read back: same purchase history as the last run' : `forecast for ${predictions.summaries.length} customers`), dashboards };
+  return { at: now, customers: facts.length, segments: assignment.results, predictions: describePredictionRun(predictions), dashboards };
 }
 
 /** The scoped dashboards a manager asked for (rep emails). */

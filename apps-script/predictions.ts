@@ -1,5 +1,6 @@
-import type { CustomerFacts, MetricsData, PredictionRun, SavedFit } from '../shared/metrics';
-import { describePurchaseHistory, predictCustomers, PREDICTION_HORIZON_WEEKS, type Prediction } from '../shared/metrics';
+import type { CustomerFacts, MetricsData, PredictionReason, PredictionRun, SavedFit, SpendIndependence } from '../shared/metrics';
+import { describePurchaseHistory, predictCustomers, PREDICTION_HORIZON_WEEKS, savedFitOf, type Prediction } from '../shared/metrics';
+import type { SpendIssue } from '../shared/retention';
 import { escapeForSheet } from '../shared/model';
 import { expectedPurchases, probabilityAlive, type BgNbdParameters } from '../shared/retention';
 import { fitGrid } from './columns';
@@ -37,11 +38,61 @@ export function runPredictions(spreadsheet: GoogleAppsScript.Spreadsheet.Spreads
   const { fingerprint, margin } = describePurchaseHistory(data, now);
   if (saved?.fingerprint === fingerprint) {
     const byCustomer = readPredictionsSheet(spreadsheet, fingerprint);
-    if (byCustomer) return { byCustomer, summaries: [], forecasts: [], margin, fingerprint, fitted: false, fromSheet: true, bgNbd: saved.bgNbd, gammaGamma: saved.gammaGamma, note: saved.note };
+    if (byCustomer) {
+      const { bgNbd, gammaGamma, reason, spendIssue, independence, homogeneousDropout } = saved;
+      return { byCustomer, summaries: [], forecasts: [], margin, fingerprint, fitted: false, fromSheet: true, bgNbd, gammaGamma, reason, spendIssue, independence, homogeneousDropout };
+    }
   }
   const run = predictCustomers(data, now, discountRatePerYear, saved);
-  if (run.fitted) properties.setProperty(SAVED_FIT, JSON.stringify({ fingerprint: run.fingerprint, bgNbd: run.bgNbd, gammaGamma: run.gammaGamma, note: run.note } satisfies SavedFit));
+  if (run.fitted) properties.setProperty(SAVED_FIT, JSON.stringify(savedFitOf(run)));
   return run;
+}
+
+/** The sheet's words for why there are no predictions (the side panel has its own, in English and Persian). */
+export function describePredictionReason(reason: PredictionReason): string {
+  switch (reason.code) {
+    case 'no-purchases':
+      return 'No predictions: no purchases yet.';
+    case 'too-few-repeat-buyers':
+      return `No predictions: the purchase model needs at least ${reason.needed} customers who bought more than once; there are ${reason.found}.`;
+    case 'not-identifiable':
+      return 'No predictions: the purchase history cannot identify the model (a parameter runs off towards 0 or infinity).';
+    case 'not-converged':
+      return 'No predictions: the model fit did not converge on this purchase history.';
+    case 'invalid-purchases':
+      return 'No predictions: some won orders have dates or values the model cannot read.';
+  }
+}
+
+/** The sheet's words for why there is no predicted CLV. */
+export function describeSpendIssue(issue: SpendIssue): string {
+  switch (issue.code) {
+    case 'no-spend-recorded':
+      return 'No predicted CLV: no order values recorded.';
+    case 'too-few-spenders':
+      return `No predicted CLV: the spend model needs at least ${issue.needed} repeat buyers with a positive order value; there are ${issue.found}.`;
+    case 'not-identifiable':
+      return 'No predicted CLV: the order values cannot identify the spend model.';
+    case 'not-converged':
+      return 'No predicted CLV: the spend model fit did not converge.';
+    case 'no-finite-mean':
+      return `No predicted CLV: the fitted spend distribution has no finite mean (q = ${issue.q.toPrecision(3)} <= 1).`;
+  }
+}
+
+/** The Gamma-Gamma independence check as the sheet shows it. */
+export function describeIndependence({ correlation, strong }: SpendIndependence): string {
+  const r = correlation.toFixed(2);
+  return strong
+    ? `WARNING: repeat purchases and mean spend are correlated (r = ${r}); the spend model assumes they are independent, so predicted CLV is doubtful.`
+    : `Spend model check: correlation of repeat purchases and mean spend r = ${r} (the model assumes independence; |r| < 0.3 passes).`;
+}
+
+/** What the run's summary says, for the recompute result and the sheet's note line. */
+export function describePredictionRun(run: PredictionRun): string {
+  if (run.reason) return describePredictionReason(run.reason);
+  if (run.fromSheet) return 'read back: same purchase history as the last run';
+  return `forecast for ${run.summaries.length} customers${run.spendIssue ? `; ${describeSpendIssue(run.spendIssue)}` : ''}`;
 }
 
 /** The forecasts on the Predictions sheet, if it was written for this purchase history; else undefined. */
@@ -69,10 +120,17 @@ export function writePredictionsSheet(spreadsheet: GoogleAppsScript.Spreadsheet.
   const g = run.gammaGamma;
   const head: unknown[][] = [
     ['Predictions: BG/NBD (purchases) and Gamma-Gamma (spend), fitted on the won orders in Deals', 'Computed', computedAt],
-    ['r', 'alpha', 'a', 'b', 'p', 'q', 'gamma', 'margin', '', 'Purchase history'],
-    [p?.r ?? '', p?.alpha ?? '', p?.a ?? '', p?.b ?? '', g?.p ?? '', g?.q ?? '', g?.gamma ?? '', run.margin, '', run.fingerprint],
-    [run.note ?? 'Type =CLIPSHEET_P_ALIVE(x, recency, T, r, alpha, a, b) for one customer; churn risk = 1 - P(alive).'],
-    [''],
+    ['r', 'alpha', 'a', 'b', 'p', 'q', 'gamma', 'margin', 'corr(x, spend)', 'Purchase history'],
+    [p?.r ?? '', p?.alpha ?? '', p?.a ?? '', p?.b ?? '', g?.p ?? '', g?.q ?? '', g?.gamma ?? '', run.margin, run.independence?.correlation ?? '', run.fingerprint],
+    [run.reason ? describePredictionReason(run.reason) : 'Type =CLIPSHEET_P_ALIVE(x, recency, T, r, alpha, a, b) for one customer; churn risk = 1 - P(alive).'],
+    [
+      [
+        run.spendIssue ? describeSpendIssue(run.spendIssue) : run.independence ? describeIndependence(run.independence) : '',
+        run.homogeneousDropout ? 'Dropout fitted as one probability for every customer, a/(a+b): the history shows no spread in it (a long quiet spell does this).' : '',
+      ]
+        .filter(Boolean)
+        .join(' '),
+    ],
   ];
   const rows = run.forecasts.map((f) => {
     const s = summaries.get(f.id)!;

@@ -115,6 +115,7 @@ function formatReport(analysis: RetentionAnalysis, settings: RetentionSettings):
   const { r, alpha, a, b } = bgNbd.parameters;
   lines.push(`BG/NBD        r = ${p(r)}  alpha = ${p(alpha)}  a = ${p(a)}  b = ${p(b)}`);
   lines.push(`              log-likelihood = ${bgNbd.logLikelihood.toFixed(2)}  (${bgNbd.customers} customers, ${bgNbd.repeatBuyers} repeat buyers, ${bgNbd.evaluations} evaluations)`);
+  if (bgNbd.homogeneousDropout) lines.push(`              dropout fitted as one probability for everyone, a/(a+b) = ${p(a / (a + b))}: the data show no spread in it`);
   if (gammaGamma) {
     const { p: shape, q, gamma } = gammaGamma.parameters;
     lines.push(`Gamma-Gamma   p = ${p(shape)}  q = ${p(q)}  gamma = ${p(gamma)}`);

@@ -2,9 +2,10 @@ import './PersonView.css';
 import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import type { Person } from '../../shared/model';
-import { useTranslator } from '../i18n/i18n';
+import { useTranslator, type Translator } from '../i18n/i18n';
 import type { MessageKey } from '../i18n/en';
 import type { PersonRecord } from '../store/record';
+import type { Forecast } from '../store/forecast';
 import { ConfirmDelete } from './ConfirmDelete';
 import { DealsPanel } from './DealsPanel';
 import { PersonForm } from './PersonForm';
@@ -146,7 +147,11 @@ function ForecastPanel() {
       <h3 id="forecast-heading">{t('forecast.heading')}</h3>
       {!forecast && <p class="muted">{t('common.loading')}</p>}
       {forecast?.kind === 'no-purchases' && <p class="muted">{t('forecast.noPurchases')}</p>}
-      {forecast?.kind === 'unavailable' && <p class="muted">{t('forecast.unavailable', { reason: forecast.reason })}</p>}
+      {forecast?.kind === 'unavailable' && (
+        <p class="muted" data-testid="forecast-reason" data-reason={forecast.reason.code}>
+          {t('forecast.unavailable', { reason: describeForecastReason(forecast.reason, t) })}
+        </p>
+      )}
       {rows.length > 0 && (
         <>
           <dl class="person-details">{rows.map(([label, value]) => [<dt key={`${label}-t`}>{t(label)}</dt>, <dd key={`${label}-d`} data-testid={label}>{value}</dd>])}</dl>
@@ -155,6 +160,11 @@ function ForecastPanel() {
       )}
     </section>
   );
+}
+
+/** The rep's-language sentence for why there is no forecast (the reasons are codes from shared/metrics). */
+function describeForecastReason(reason: Extract<Forecast, { kind: 'unavailable' }>['reason'], t: Translator['t']): string {
+  return reason.code === 'too-few-repeat-buyers' ? t('forecast.reason.too-few-repeat-buyers', { needed: reason.needed, found: reason.found }) : t(`forecast.reason.${reason.code}`);
 }
 
 function Details({ person }: { person: Person }) {

@@ -198,7 +198,10 @@ export function createWorkspaceStore(deps: WorkspaceDeps) {
     // Not awaited: the record is shown at once and the forecast joins it when the fit is done.
     void forecastPerson(db, id, now, state.settings.rules.discountRatePerYear).then(
       (forecast) => state.openPersonId === id && set({ forecast }),
-      (error: unknown) => state.openPersonId === id && set({ forecast: { kind: 'unavailable', reason: String(error) } }),
+      (error: unknown) => {
+        console.error('forecast failed', error); // the panel says only that it failed; the detail is for a developer
+        if (state.openPersonId === id) set({ forecast: { kind: 'unavailable', reason: { code: 'failed' } } });
+      },
     );
   }
 

@@ -5,7 +5,7 @@
  */
 import { fitBgNbd, type BgNbdFit } from './bg-nbd';
 import { formatCalendarDay } from './calendar';
-import { fitGammaGamma, type GammaGammaFit } from './gamma-gamma';
+import { fitGammaGamma, MIN_SPENDERS, type GammaGammaFit } from './gamma-gamma';
 import { RetentionError, type CustomerSummary } from './model-inputs';
 import { forecastCustomers, type CustomerForecast, type RetentionSettings } from './predict-value';
 import { readSummaries } from './read-summary';
@@ -25,6 +25,15 @@ export interface RetentionAnalysisOptions {
   settings: RetentionSettings;
 }
 
+/** Why there is no spend model (and so no CLV), for callers that word it themselves. */
+export type SpendIssue =
+  | { code: 'no-spend-recorded' }
+  | { code: 'too-few-spenders'; found: number; needed: number }
+  | { code: 'not-identifiable' }
+  | { code: 'not-converged' }
+  /** The fitted q <= 1: a spend distribution without a finite mean (note 025, eq. 5 divides by q - 1). */
+  | { code: 'no-finite-mean'; q: number };
+
 /** Everything the analysis found, ready to print or write to a sheet. */
 export interface RetentionAnalysis {
   format: RetentionInputFormat;
@@ -34,6 +43,8 @@ export interface RetentionAnalysis {
   bgNbd: BgNbdFit;
   /** The spend model, or null with `spendNote` saying why there is none (no values, or not identifiable). */
   gammaGamma: GammaGammaFit | null;
+  /** Why there is no CLV, as a code and in English (the CLI prints the sentence). */
+  spendIssue?: SpendIssue;
   spendNote?: string;
   forecasts: CustomerForecast[];
 }
@@ -59,21 +70,39 @@ export function analyseRetentionText(text: string, options: RetentionAnalysisOpt
 export function analyseCustomers(customers: CustomerSummary[], settings: RetentionSettings, hasSpend: boolean): Omit<RetentionAnalysis, 'format' | 'reduction'> {
   const bgNbd = fitBgNbd(customers);
   let gammaGamma: GammaGammaFit | null = null;
-  let spendNote: string | undefined;
+  let spendIssue: SpendIssue | undefined;
+  const spenders = customers.filter((c) => c.frequency > 0 && c.monetaryValue !== undefined && c.monetaryValue > 0).length;
   if (!hasSpend || !customers.some((c) => c.monetaryValue !== undefined)) {
-    spendNote = 'no spend recorded: no Gamma-Gamma model and no CLV';
+    spendIssue = { code: 'no-spend-recorded' };
+  } else if (spenders < MIN_SPENDERS) {
+    spendIssue = { code: 'too-few-spenders', found: spenders, needed: MIN_SPENDERS };
   } else {
     try {
       gammaGamma = fitGammaGamma(customers);
     } catch (error) {
       // Spend that cannot identify its model leaves the purchase forecasts standing; bad input does not.
-      if (!(error instanceof RetentionError) || error.code === 'invalid-input') throw error;
-      spendNote = `no CLV: ${error.message}`;
+      if (!(error instanceof RetentionError) || (error.code !== 'not-identifiable' && error.code !== 'not-converged')) throw error;
+      spendIssue = { code: error.code };
     }
   }
-  // q <= 1 is a fitted spend distribution without a mean (note 025, eq. 5 divides by q - 1): no CLV from it.
   const usable = gammaGamma && gammaGamma.parameters.q > 1 ? gammaGamma.parameters : undefined;
-  if (gammaGamma && !usable) spendNote = `no CLV: the spend model's q = ${gammaGamma.parameters.q.toPrecision(3)} <= 1 has no finite mean`;
+  if (gammaGamma && !usable) spendIssue = { code: 'no-finite-mean', q: gammaGamma.parameters.q };
   const forecasts = forecastCustomers(customers, bgNbd.parameters, usable, settings);
-  return { customers, bgNbd, gammaGamma, ...(spendNote === undefined ? {} : { spendNote }), forecasts };
+  return { customers, bgNbd, gammaGamma, ...(spendIssue === undefined ? {} : { spendIssue, spendNote: describeSpendIssue(spendIssue) }), forecasts };
+}
+
+/** The CLI's English for a spend issue. */
+export function describeSpendIssue(issue: SpendIssue): string {
+  switch (issue.code) {
+    case 'no-spend-recorded':
+      return 'no spend recorded: no Gamma-Gamma model and no CLV';
+    case 'too-few-spenders':
+      return `no CLV: Gamma-Gamma needs at least ${issue.needed} repeat buyers with positive spend, found ${issue.found}`;
+    case 'not-identifiable':
+      return 'no CLV: the spend data cannot identify the Gamma-Gamma model';
+    case 'not-converged':
+      return 'no CLV: the Gamma-Gamma fit did not converge';
+    case 'no-finite-mean':
+      return `no CLV: the spend model's q = ${issue.q.toPrecision(3)} <= 1 has no finite mean`;
+  }
 }

@@ -4,9 +4,9 @@
  * expected purchases in (T, T + t] given the history (eq. 10), expected purchases of a new customer in
  * (0, t] (eq. 9) and P(X(t) = n) (eq. 8).
  */
-import type { BgNbdParameters } from './bg-nbd';
+import { HOMOGENEOUS_DROPOUT_FROM, type BgNbdParameters } from './bg-nbd';
 import { RetentionError } from './model-inputs';
-import { logBeta, logGamma, sumPowerSeries } from './special';
+import { logGamma, sumPowerSeries } from './special';
 
 /** P(alive | x, t_x, T); 1 for a customer with no repeat purchase, who has had no chance to drop out. */
 export function probabilityAlive({ r, alpha, a, b }: BgNbdParameters, x: number, recency: number, T: number): number {
@@ -39,6 +39,12 @@ export function expectedPurchasesUnconditional(parameters: BgNbdParameters, t: n
 export function expectedPurchasesIfAlive({ r, alpha, a, b }: BgNbdParameters, x: number, T: number, t: number): number {
   if (!(t >= 0) || !Number.isFinite(t)) throw new RetentionError('invalid-input', `horizon must be a finite t >= 0, got ${t}`);
   if (t === 0) return 0;
+  if (a + b >= HOMOGENEOUS_DROPOUT_FROM) {
+    // Every customer drops out with the same p = a/(a+b) (bg-nbd.ts): given λ, E[purchases in t] = (1 - e^(-λpt))/p,
+    // and λ | x, T is gamma(r+x, α+T), so E = (1 - ((α+T)/(α+T+pt))^(r+x))/p, written with expm1/log1p.
+    const p = a / (a + b);
+    return -Math.expm1(-(r + x) * Math.log1p((p * t) / (alpha + T))) / p;
+  }
   const epsilon = a - 1;
   const c = a + b + x - 1;
   const cMinusA = a + b - 1 - r;
@@ -46,12 +52,15 @@ export function expectedPurchasesIfAlive({ r, alpha, a, b }: BgNbdParameters, x:
   const lnOneMinusZ = -Math.log1p(t / (alpha + T));
   const expm1Term = epsilon === 0 ? lnOneMinusZ : Math.expm1(epsilon * lnOneMinusZ) / epsilon;
   // C·G = (C-A)·z·S with S = Σ_j s_j, s_(j+1)/s_j = (C-A+j+1)(ε+j+1)z / ((C+j+1)(j+2)); C itself cancels.
+  // The series grows like (1-z)^(-ε) when a is large (a narrow dropout beta far from the limit above): it is
+  // summed already multiplied by (1-z)^ε, so its terms stay near 1 instead of overflowing.
   const series = sumPowerSeries(
     (j) => (((cMinusA + j + 1) * (epsilon + j + 1)) / ((c + j + 1) * (j + 2))) * z,
     z,
     Math.max(2, -cMinusA - 1, -epsilon - 1, -c - 1),
+    epsilon * lnOneMinusZ,
   );
-  return -c * expm1Term - Math.exp(epsilon * lnOneMinusZ) * cMinusA * z * series;
+  return -c * expm1Term - cMinusA * z * series;
 }
 
 /** P(X(t) = n): probability that a new customer makes exactly n purchases in (0, t] (eq. 8). */
@@ -63,10 +72,15 @@ export function probabilityOfPurchases({ r, alpha, a, b }: BgNbdParameters, n: n
   const lnGo = Math.log(t / (alpha + t));
   // NBD(j): probability of j purchases in (0, t] for a customer who never drops out.
   const lnNbd = (j: number) => logGamma(r + j) - logGamma(r) - logGamma(j + 1) + r * lnStay + j * lnGo;
-  const lnBetaAB = logBeta(a, b);
-  const alive = Math.exp(logBeta(a, b + n) - lnBetaAB + lnNbd(n));
+  // B(a, b+n)/B(a, b) = Π_(k<n) (b+k)/(a+b+k) and B(a+1, b+n-1)/B(a, b) = a/(a+b) · Π_(k<n-1) (b+k)/(a+b+1+k):
+  // products of ratios stay exact for the huge a, b of the homogeneous-dropout limit, where log-betas cancel.
+  let lnSurvive = 0;
+  for (let k = 0; k < n; k++) lnSurvive += Math.log1p(-a / (a + b + k));
+  const alive = Math.exp(lnSurvive + lnNbd(n));
   if (n === 0) return alive;
-  return alive + Math.exp(logBeta(a + 1, b + n - 1) - lnBetaAB) * nbdTail(n, r, lnGo, lnNbd);
+  let lnDrop = Math.log(a / (a + b));
+  for (let k = 0; k < n - 1; k++) lnDrop += Math.log1p(-(a + 1) / (a + b + 1 + k));
+  return alive + Math.exp(lnDrop) * nbdTail(n, r, lnGo, lnNbd);
 }
 
 /** Σ_(j≥n) NBD(j): by 1 - Σ_(j<n) while that is not cancellation, else by summing the upper tail itself. */

@@ -132,13 +132,15 @@ export const LOG_BOUND = 15;
 /**
  * Minimises `negativeLogLikelihood(θ)` over θ > 0: to full precision from the first start, and only roughly
  * from the others, which are there to find a better basin, not to polish one (a better one is then polished).
- * Throws when the optimum sits on the box or the search runs out of evaluations.
+ * Throws when the optimum sits on the box or the search runs out of evaluations, except that the parameter
+ * `limitAtInfinity` names may run off towards infinity: then `atLimit` is set and the caller fits that limit.
  */
 export function fitOnLogScale(
   negativeLogLikelihood: (theta: number[]) => number,
   starts: number[][],
   names: string[],
-): { x: number[]; value: number; evaluations: number; restarts: number } {
+  options: { limitAtInfinity?: number } = {},
+): { x: number[]; value: number; evaluations: number; restarts: number; atLimit: boolean } {
   const objective = (logTheta: number[]) =>
     logTheta.some((v) => Math.abs(v) > LOG_BOUND) ? Infinity : negativeLogLikelihood(logTheta.map(Math.exp));
   let evaluations = 0;
@@ -163,10 +165,15 @@ export function fitOnLogScale(
   }
   // Within one unit of the box the likelihood was still improving towards 0 or infinity: no interior optimum.
   const atBound = best.x.findIndex((v) => atEdge([v]));
+  // A parameter whose infinite value is itself a model (the caller fits that limit): not a failure, a finding.
+  const onlyTheLimit = best.x.every((v, i) => (i === options.limitAtInfinity ? v > 0 || !atEdge([v]) : !atEdge([v])));
+  if (atBound >= 0 && options.limitAtInfinity !== undefined && atEdge([best.x[options.limitAtInfinity]!]) && onlyTheLimit) {
+    return { x: best.x.map(Math.exp), value: best.value, evaluations, restarts, atLimit: true };
+  }
   if (atBound >= 0) {
     const direction = best.x[atBound]! > 0 ? 'infinity' : 'zero';
     throw new RetentionError('not-identifiable', `the data cannot identify the model: ${names[atBound]} runs off towards ${direction}`);
   }
   if (!best.converged) throw new RetentionError('not-converged', `the optimiser stopped after ${evaluations} likelihood evaluations without converging`);
-  return { x: best.x.map(Math.exp), value: best.value, evaluations, restarts };
+  return { x: best.x.map(Math.exp), value: best.value, evaluations, restarts, atLimit: false };
 }

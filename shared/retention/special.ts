@@ -40,23 +40,36 @@ export function logAddExp(u: number, v: number): number {
 
 const MAX_TERMS = 2_000_000;
 
+/** Terms and sums are rescaled by this when they pass it, the scale kept as a logarithm. */
+const RESCALE = 1e200;
+
 /**
- * Σ_k t_k with t_0 = 1 and t_(k+1) = t_k · ratio(k), where ratio(k) → z, |z| < 1, once k > settled.
- * Terms come from ratios, never from factorials or Pochhammer symbols, so nothing overflows early.
+ * e^lnScale · Σ_k t_k with t_0 = 1 and t_(k+1) = t_k · ratio(k), where ratio(k) → z, |z| < 1, once k > settled.
+ * Terms come from ratios, never from factorials or Pochhammer symbols, so nothing overflows early; a series
+ * whose terms grow beyond 1e200 before they fall is carried with its scale apart (`lnScale` is the caller's
+ * factor, which may be tiny while the sum is huge).
  */
-export function sumPowerSeries(ratio: (k: number) => number, z: number, settled: number): number {
+export function sumPowerSeries(ratio: (k: number) => number, z: number, settled: number, lnScale = 0): number {
   let term = 1;
   let sum = 1;
+  let scale = lnScale;
   let next = ratio(0);
+  // Scale and sum joined in logs: e^scale alone may underflow while their product does not.
+  const done = () => (scale === 0 || sum === 0 ? sum : Math.sign(sum) * Math.exp(scale + Math.log(Math.abs(sum))));
   for (let k = 0; k < MAX_TERMS; k++) {
     term *= next;
     if (!Number.isFinite(term)) throw new RetentionError('invalid-input', `a series term is ${term}: a denominator parameter is a non-positive integer`);
     sum += term;
-    if (term === 0) return sum; // a numerator parameter is a non-positive integer: the series is a polynomial
+    if (Math.abs(sum) > RESCALE || Math.abs(term) > RESCALE) {
+      term /= RESCALE;
+      sum /= RESCALE;
+      scale += Math.log(RESCALE);
+    }
+    if (term === 0) return done(); // a numerator parameter is a non-positive integer: the series is a polynomial
     // Past `settled` the ratios tend to z, so the tail is at most |term|·ρ/(1-ρ), ρ = max(|next ratio|, |z|).
     next = ratio(k + 1);
     const rho = Math.max(Math.abs(next), Math.abs(z));
-    if (k > settled && rho < 1 && (Math.abs(term) * rho) / (1 - rho) <= 1e-16 * Math.abs(sum)) return sum;
+    if (k > settled && rho < 1 && (Math.abs(term) * rho) / (1 - rho) <= 1e-16 * Math.abs(sum)) return done();
   }
   throw new RetentionError('not-converged', `a hypergeometric series at z = ${z} did not converge in ${MAX_TERMS} terms`);
 }

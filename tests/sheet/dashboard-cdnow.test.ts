@@ -24,6 +24,11 @@ test('CDNOW: the published BG/NBD parameters on the Predictions sheet, and the c
   expect(a).toBeCloseTo(PUBLISHED_BG_NBD.a, 3);
   expect(b).toBeCloseTo(PUBLISHED_BG_NBD.b, 2);
   expect(runtime.workbook.lastRow(predictions) - 6).toBe(2357);
+  // The Gamma-Gamma independence check on the sheet: Fader & Hardie's r = 0.11 for CDNOW, which passes.
+  const [[label], [correlation]] = runtime.workbook.readValues(predictions, 2, 9, 2, 1) as [[string], [number]];
+  expect([label, correlation]).toEqual(['corr(x, spend)', expect.closeTo(0.11, 2)]);
+  expect(runtime.workbook.readValues(predictions, 5, 1, 1, 1)[0]![0]).toMatch(/^Spend model check: correlation of repeat purchases and mean spend r = 0\.11 /);
+  expect(result.predictions).toBe('forecast for 2357 customers');
 
   // Churn risk comes from the same predictions: buyers the model gives at most even odds of being alive.
   const values = runtime.workbook.readValues(predictions, 7, 1, 2357, 7);
@@ -51,4 +56,18 @@ test('CDNOW: the published BG/NBD parameters on the Predictions sheet, and the c
       else expect(traced(`cohort.${cohort}.month${k}`)).toBe('');
     }
   }
+});
+
+test('without enough repeat buyers the Predictions sheet says why, in the sheet’s words', () => {
+  const team = readCdnowTeam('1997-09-30');
+  // Each customer's first order only: nobody has bought twice.
+  const firsts = new Map<string, (typeof team.deals)[number]>();
+  for (const deal of team.deals) if (!firsts.has(deal.personId!) || deal.closedAt! < firsts.get(deal.personId!)!.closedAt!) firsts.set(deal.personId!, deal);
+  const runtime = new AppsScriptRuntime({ bundleDir: BUNDLE_DIR });
+  runtime.call('setUpSpreadsheet');
+  loadTeamIntoWorkbook(runtime, { ...team, deals: [...firsts.values()] });
+  const result = runtime.call<RecomputeResult>('recomputeDashboard', '1997-10-01T00:00:00.000Z');
+  const sentence = 'No predictions: the purchase model needs at least 10 customers who bought more than once; there are 0.';
+  expect(result.predictions).toBe(sentence);
+  expect(runtime.workbook.readValues(runtime.workbook.sheet('Predictions')!, 4, 1, 1, 1)[0]![0]).toBe(sentence);
 });

@@ -154,11 +154,28 @@ test('the record shows P(alive), expected purchases and predicted value: the she
   expect(screen.getByTestId('person-forecast').textContent).toContain('No purchases yet');
 });
 
+const oneOrder = { id: 'd1', revision: 1, createdAt: '2026-01-01T00:00:00.000Z', updatedAt: '2026-01-01T00:00:00.000Z', owner: '', deleted: false, provenance: {}, history: [], personId: 'ada', kind: 'order', status: 'won', value: 100, openedAt: '2026-01-01T00:00:00.000Z', closedAt: '2026-01-02T00:00:00.000Z' } as never;
+
 test('with too little purchase history the record says why there is no forecast', async () => {
   await openAda(async (db) => {
-    await db.deals.put({ id: 'd1', revision: 1, createdAt: '2026-01-01T00:00:00.000Z', updatedAt: '2026-01-01T00:00:00.000Z', owner: '', deleted: false, provenance: {}, history: [], personId: 'ada', kind: 'order', status: 'won', value: 100, openedAt: '2026-01-01T00:00:00.000Z', closedAt: '2026-01-02T00:00:00.000Z' } as never);
+    await db.deals.put(oneOrder);
   });
   const panel = screen.getByTestId('person-forecast');
   await waitFor(() => expect(panel.getAttribute('data-kind')).toBe('unavailable'));
-  expect(panel.textContent).toMatch(/No forecast: .+/);
+  expect(screen.getByTestId('forecast-reason').getAttribute('data-reason')).toBe('too-few-repeat-buyers');
+  expect(panel.textContent).toContain('No forecast: the purchase model needs at least 10 customers who bought more than once; there are 0.');
+});
+
+test('the reason there is no forecast is in Persian in the Persian side panel', async () => {
+  const harness = await workspace({ settings: { language: 'fa' }, seed: async (db) => {
+    await db.people.put(aPerson({ id: 'ada', fullName: 'Ada Lovelace' }));
+    await db.deals.put(oneOrder);
+  } });
+  renderWith(harness.store, <Workspace locale="fa-IR" />, 'fa');
+  await harness.store.openPerson('ada');
+  const panel = await screen.findByTestId('person-forecast');
+  await waitFor(() => expect(panel.getAttribute('data-kind')).toBe('unavailable'));
+  // The numbers come through the Persian translator too: 10 and 0 in Persian digits.
+  expect(panel.textContent).toContain('پیش‌بینی در دسترس نیست: مدل خرید دست‌کم به ۱۰ مشتری با بیش از یک خرید نیاز دارد؛ اکنون ۰ مشتری چنین‌اند.');
+  expect(panel.textContent).not.toMatch(/[A-Za-z]{3,}/);
 });

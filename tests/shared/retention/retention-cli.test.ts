@@ -6,6 +6,7 @@ import { promisify } from 'node:util';
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import retention from '../../../cli/commands/retention';
 import { UsageError } from '../../../cli/command';
+import { simulateCustomers } from '../../../shared/retention';
 import { cdnowDir, PUBLISHED_BG_NBD, PUBLISHED_GAMMA_GAMMA, repoRoot } from './cdnow-data';
 
 /** Runs the command in-process and returns its exit code and what it printed. */
@@ -52,6 +53,28 @@ describe('clipsheet retention fit', () => {
     expect(result.bgNbd.parameters.r).toBeCloseTo(PUBLISHED_BG_NBD.r, 3);
     expect(result.forecasts).toHaveLength(2357);
     expect(result.forecasts[0]).toMatchObject({ id: '0001', probabilityAlive: expect.any(Number), clv: expect.any(Number) });
+
+    // The Gamma-Gamma independence check: Fader & Hardie report r = 0.11 for these 946 customers, and accept it.
+    expect(printed(table.stdout, 'corr\\(frequency, spend\\)')).toBeCloseTo(0.11, 2);
+    expect(table.stderr).not.toContain('warning');
+    expect(result.gammaGamma.frequencySpendCorrelation).toBeCloseTo(0.11, 2);
+    expect(result.gammaGamma.warning).toBeUndefined();
+  });
+
+  test('spend that grows with frequency: the independence check warns, in the table run and in --json', async () => {
+    const truth = { r: 0.6, alpha: 5, a: 0.8, b: 2.5 };
+    const customers = simulateCustomers(truth, Array.from({ length: 3000 }, (_, i) => 30 + (i % 20)), 13, { p: 6, q: 4, gamma: 15 });
+    const dir = mkdtempSync(join(tmpdir(), 'retention-'));
+    const file = join(dir, 'summary.csv');
+    const rows = customers.map((c) => [c.id, c.frequency, c.recency, c.T, c.monetaryValue === undefined ? '' : c.monetaryValue * (1 + c.frequency)].join(','));
+    writeFileSync(file, `id,frequency,recency,T,monetary_value\n${rows.join('\n')}\n`);
+    const table = await runCommand(['fit', file]);
+    expect(table.code).toBe(0);
+    expect(printed(table.stdout, 'corr\\(frequency, spend\\)')).toBeGreaterThanOrEqual(0.3);
+    expect(table.stderr).toMatch(/^warning: frequency and mean spend are correlated \(r = 0\.\d\d\); the Gamma-Gamma model assumes they are independent/m);
+    const json = JSON.parse((await runCommand(['fit', file, '--json'])).stdout);
+    expect(json.gammaGamma.frequencySpendCorrelation).toBeGreaterThanOrEqual(0.3);
+    expect(json.gammaGamma.warning).toMatch(/independent/);
   });
 
   test('a malformed file exits 1 and names the line', async () => {
