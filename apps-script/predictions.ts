@@ -38,10 +38,7 @@ export function runPredictions(spreadsheet: GoogleAppsScript.Spreadsheet.Spreads
   const { fingerprint, margin } = describePurchaseHistory(data, now);
   if (saved?.fingerprint === fingerprint) {
     const byCustomer = readPredictionsSheet(spreadsheet, fingerprint);
-    if (byCustomer) {
-      const { bgNbd, gammaGamma, reason, spendIssue, independence, homogeneousDropout } = saved;
-      return { byCustomer, summaries: [], forecasts: [], margin, fingerprint, fitted: false, fromSheet: true, bgNbd, gammaGamma, reason, spendIssue, independence, homogeneousDropout };
-    }
+    if (byCustomer) return { ...saved, byCustomer, summaries: [], forecasts: [], margin, fingerprint, fitted: false, fromSheet: true };
   }
   const run = predictCustomers(data, now, discountRatePerYear, saved);
   if (run.fitted) properties.setProperty(SAVED_FIT, JSON.stringify(savedFitOf(run)));

@@ -109,10 +109,9 @@ export function predictCustomers(data: Pick<MetricsData, 'deals'>, now: number, 
     const summaries = summariseTransactions(transactions, { period: 'week', calibrationEnd });
     // A saved fit from before reasons were typed (or a damaged one) has neither: it is refitted.
     if (saved?.fingerprint === fingerprint && (saved.bgNbd || saved.reason)) {
-      const { bgNbd, gammaGamma, reason, spendIssue, independence, homogeneousDropout } = saved;
-      if (!bgNbd) return { ...empty, summaries, reason };
-      const spend = gammaGamma && gammaGamma.q > 1 ? gammaGamma : undefined;
-      return finish({ ...empty, summaries, bgNbd, gammaGamma, spendIssue, independence, homogeneousDropout }, forecastCustomers(summaries, bgNbd, spend, settings));
+      if (!saved.bgNbd) return { ...empty, summaries, reason: saved.reason };
+      const spend = saved.gammaGamma && saved.gammaGamma.q > 1 ? saved.gammaGamma : undefined;
+      return finish({ ...empty, ...saved, summaries }, forecastCustomers(summaries, saved.bgNbd, spend, settings));
     }
     const repeatBuyers = countRepeatBuyers(summaries);
     if (repeatBuyers < MIN_REPEAT_BUYERS) return { ...empty, summaries, fitted: true, reason: { code: 'too-few-repeat-buyers', found: repeatBuyers, needed: MIN_REPEAT_BUYERS } };
