@@ -1,4 +1,4 @@
-import { buildOrganisationIndex, buildPersonIndex, type IdentityIndex, type OrganisationLike, type PersonLike } from '../shared/identity';
+import { buildPersonIndex, OrganisationIndex, PersonIndex, type IdentityIndex, type OrganisationLike, type PersonLike } from '../shared/identity';
 
 /**
  * Duplicate people and organisations in the sheet, found with the identity core's matcher (the same rules
@@ -19,23 +19,24 @@ type Someone = PersonLike & { id: string };
 type Identified = { id: string; deleted?: boolean };
 
 /** Every duplicate pair among live people, each pair once (exact wins over possible), sorted by id. */
-export const findDuplicatePairs = (people: readonly Someone[]): DuplicatePair[] => duplicatePairs(people, buildPersonIndex);
+export const findDuplicatePairs = (people: readonly Someone[]): DuplicatePair[] => duplicatePairs(people, new PersonIndex());
 
 /** Every duplicate pair among live organisations, as `findDuplicatePairs` gives them for people. */
 export const findDuplicateOrganisations = (organisations: ReadonlyArray<OrganisationLike & { id: string }>): DuplicatePair[] =>
-  duplicatePairs(organisations, buildOrganisationIndex);
+  duplicatePairs(organisations, new OrganisationIndex());
 
-function duplicatePairs<T extends Identified>(records: readonly T[], build: (records: T[]) => IdentityIndex<T>): DuplicatePair[] {
-  const live = records.filter((p) => p.deleted !== true);
-  const index = build(live);
+function duplicatePairs<T extends Identified>(records: readonly T[], index: IdentityIndex<T>): DuplicatePair[] {
+  // Every record is both stored and incoming, so its keys are derived once for both roles.
+  const live = records.filter((p) => p.deleted !== true).map((record) => ({ record, keys: index.keysOf(record) }));
+  for (const { record, keys } of live) index.add(record, keys);
   const pairs = new Map<string, DuplicatePair>();
   const note = (x: string, y: string, strength: DuplicatePair['strength'], why: string) => {
     const [a, b] = x < y ? [x, y] : [y, x];
     const key = `${a}\u0000${b}`;
     if (!pairs.has(key) || (strength === 'exact' && pairs.get(key)!.strength === 'possible')) pairs.set(key, { a, b, strength, why });
   };
-  for (const record of live) {
-    const match = index.match(record);
+  for (const { record, keys } of live) {
+    const match = index.match(record, keys);
     if (match.kind === 'exact') note(record.id, match.id, 'exact', match.key);
     else if (match.kind === 'candidates') for (const reason of match.reasons) note(record.id, reason.id, strengthOf(reason.rule), reason.rule === 'shared-exact-key' ? reason.key : reason.rule);
   }

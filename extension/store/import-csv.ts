@@ -243,7 +243,9 @@ export function* planImport(storedPeople: readonly Person[], rows: readonly stri
       });
       if (!parsed.success) reject({ code: 'invalid', detail: parsed.error.issues.slice(0, 3).map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ') });
       else {
-        const match = index.match(parsed.data);
+        // Derived once: a new person is indexed by the same keys the row was matched by.
+        const keys = index.keysOf(parsed.data);
+        const match = index.match(parsed.data, keys);
         const existing = match.kind === 'exact' ? current.get(match.id) : undefined;
         if (match.kind === 'exact' && existing) {
           // What the row says, laid over the person it matched: a value the row leaves empty is no news. Stage and
@@ -270,7 +272,7 @@ export function* planImport(storedPeople: readonly Person[], rows: readonly stri
           const person = shareEqualEntries(parsed.data);
           current.set(id, person);
           dirty.set(id, person);
-          index.add(person);
+          index.add(person, keys);
           report.created++;
           if (match.kind === 'candidates') {
             report.flagged++;

@@ -67,10 +67,19 @@ export class IdentityIndex<T extends Identified> {
 
   constructor(private readonly scheme: IdentityScheme<T>) {}
 
-  /** Indexes a stored record (tombstones are skipped) and returns the problems of its values. */
-  add(record: T & { id: string }): readonly IdentityProblem[] {
+  /**
+   * A record's identity keys. Deriving them is most of the cost of `add` and `match`, so a caller that does
+   * both with one record (an import row matched then stored, a sheet checked against itself) derives them
+   * once here and passes them to each.
+   */
+  keysOf(record: T): IdentityKeys {
+    return this.scheme.keysOf(record);
+  }
+
+  /** Indexes a stored record (tombstones are skipped) and returns the problems of its values; `keys`, if given, are its `keysOf`. */
+  add(record: T & { id: string }, keys?: IdentityKeys): readonly IdentityProblem[] {
     if (record.deleted === true) return [];
-    const keys = this.scheme.keysOf(record);
+    keys ??= this.scheme.keysOf(record);
     const slot = this.ids.push(record.id) - 1;
     this.live++;
     for (const key of keys.exact) insert(this.exact, key, slot);
@@ -96,9 +105,8 @@ export class IdentityIndex<T extends Identified> {
     this.live -= freed.size;
   }
 
-  /** Matches one incoming record against the stored ones; a stored record with the same id is not a match. */
-  match(incoming: T): MatchResult {
-    const keys = this.scheme.keysOf(incoming);
+  /** Matches one incoming record against the stored ones; a stored record with the same id is not a match. `keys`, if given, are its `keysOf`. */
+  match(incoming: T, keys: IdentityKeys = this.scheme.keysOf(incoming)): MatchResult {
     const problems = keys.problems;
     const exactHits = this.hits(this.exact, keys.exact, incoming.id, keys.exact);
     // A stored record that disagrees on a stronger identifier is another one, unless nothing else matches.

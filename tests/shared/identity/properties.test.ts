@@ -11,6 +11,7 @@ import {
   normaliseLinkedInUrl,
   normaliseName,
   normalisePhone,
+  PersonIndex,
   redirectsOf,
   repointInteractions,
   type MatchResult,
@@ -79,6 +80,20 @@ describe('matching is symmetric', () => {
       { numRuns: 1_000 },
     );
     expect([...kinds].sort()).toEqual(['candidates', 'exact', 'new']);
+  });
+
+  test('keys derived once and handed to add and match give the answers the index derives itself', () => {
+    fc.assert(
+      fc.property(fc.array(record, { maxLength: 6 }), record, (stored, incoming) => {
+        const ids = stored.map((r, i) => ({ ...r, id: `s${i}` }));
+        const derived = new PersonIndex({ defaultCountry: 'IR' });
+        const handed = new PersonIndex({ defaultCountry: 'IR' });
+        for (const r of ids) expect(handed.add(r, handed.keysOf(r))).toEqual(derived.add(r));
+        expect(handed.match(incoming, handed.keysOf(incoming))).toEqual(derived.match(incoming));
+        for (const r of ids) expect(handed.match(r, handed.keysOf(r))).toEqual(derived.match(r));
+      }),
+      { numRuns: 300 },
+    );
   });
 });
 
