@@ -50,6 +50,8 @@ export const historyEntry = z.object({
   by: z.string().optional(),
   url: z.string().optional(),
   replacedAt: isoDateTime,
+  /** For an id that sync merged away: the change that merged it, so its replay is known after the row moves on. */
+  change: z.string().max(128).optional(),
 });
 export type HistoryEntry = z.infer<typeof historyEntry>;
 

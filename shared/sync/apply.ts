@@ -1,4 +1,4 @@
-import { buildOrganisationIndex, buildPersonIndex, mergeRecords, redirectsOf, type IdentityIndex, type MergeableRecord } from '../identity';
+import { buildOrganisationIndex, buildPersonIndex, canonicalHistory, mergeRecords, redirectsOf, type IdentityIndex, type MergeableRecord } from '../identity';
 import { asStoredInSheet, ENTITIES, type EntityName } from '../model';
 import type { Change, ChangeResult, Checkpoint } from './protocol';
 
@@ -75,11 +75,11 @@ export function applyChanges(entity: EntityName, master: Map<string, Doc>, chang
       }
       const survivor = identities.survivorFor(incoming.doc);
       if (survivor) {
-        if (survivor.lastChange === change.key) {
+        if (alreadyMerged(survivor, id, change.key)) {
           results.push({ key: change.key, id, status: 'merged', record: survivor });
           continue;
         }
-        const merged = validate(stamp(mergeInto(survivor, incoming.doc, context.now()), survivor));
+        const merged = validate(stamp(mergeInto(survivor, incoming.doc, context.now(), change.key), survivor));
         if ('error' in merged) {
           results.push({ key: change.key, id, status: 'rejected', error: merged.error });
           continue;
@@ -133,16 +133,22 @@ function lazyIdentities(master: Map<string, Doc>, build: (records: Doc[]) => Ide
   };
 }
 
-/** An incoming record merged into an existing row, which keeps its id whoever was created first. */
-function mergeInto(survivor: Doc, incoming: Doc, at: string): Record<string, unknown> {
-  const merged = mergeRecords(survivor as unknown as MergeableRecord, incoming as unknown as MergeableRecord, { at }) as unknown as Doc & MergeableRecord;
-  if (merged.id === survivor.id) return merged;
-  return {
-    ...merged,
-    id: survivor.id,
-    createdAt: survivor.createdAt,
-    history: merged.history!.map((entry) => (entry.field === 'id' && entry.value === survivor.id ? { ...entry, value: incoming.id } : entry)),
-  };
+/**
+ * A replay of the change that merged `id` into this row. The row's last change names it only until the row
+ * changes again (a later push, a hand edit), so the history entry of the merged-away id names it too.
+ */
+function alreadyMerged(survivor: Doc, id: string, key: string): boolean {
+  if (survivor.lastChange === key) return true;
+  return ((survivor as unknown as MergeableRecord).history ?? []).some((entry) => entry.field === 'id' && entry.value === id && entry.change === key);
+}
+
+/** An incoming record merged by change `key` into an existing row, which keeps its id whoever was created first. */
+function mergeInto(survivor: Doc, incoming: Doc, at: string, key: string): Record<string, unknown> {
+  // Merged as a version of the row, so the row's id and creation time stand; the incoming id then goes to
+  // history named with this change.
+  const asVersion = { ...incoming, id: survivor.id, createdAt: survivor.createdAt };
+  const merged = mergeRecords(survivor as unknown as MergeableRecord, asVersion as unknown as MergeableRecord, { at });
+  return { ...merged, history: canonicalHistory([...(merged.history ?? []), { field: 'id', value: incoming.id, replacedAt: at, change: key }]) };
 }
 
 /** References to merged-away people and organisations rewritten to their survivors. */

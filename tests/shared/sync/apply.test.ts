@@ -65,6 +65,23 @@ describe('applyChanges', () => {
     expect(replay.written).toEqual([]);
   });
 
+  test('replaying the merged change after the row has changed again still writes nothing', () => {
+    const master = new Map<string, Doc>();
+    const ctx = context();
+    applyChanges('person', master, [change(person('older', { emails: ['ada@example.com'] }), 'key-0001')], ctx);
+    const merge = change(person('newer', { emails: ['ada@example.com'] }), 'key-0002');
+    applyChanges('person', master, [merge], ctx); // its answer is lost
+    applyChanges('person', master, [change({ ...master.get('older')!, title: 'CTO' }, 'key-0003', 2)], ctx);
+    master.set('older', { ...master.get('older')!, lastChange: undefined }); // and then edited by hand
+    const replay = applyChanges('person', master, [merge], { ...context(), redirects: new Map() });
+    expect(replay.results[0]).toMatchObject({ status: 'merged', record: { id: 'older', revision: 3, title: 'CTO' } });
+    expect(replay.written).toEqual([]);
+    // A later change of the merged-away person (the rep edited it before hearing of the merge) is still merged.
+    const later = applyChanges('person', master, [change(person('newer', { emails: ['ada@example.com'], location: 'London' }), 'key-0004')], { ...context(), redirects: new Map() });
+    expect(later.results[0]).toMatchObject({ status: 'merged', record: { id: 'older', revision: 4, location: 'London' } });
+    expect(applyChanges('person', master, [merge], { ...context(), redirects: new Map() }).written).toEqual([]);
+  });
+
   test('interactions in the same batch follow the redirect to the survivor', () => {
     const people = new Map<string, Doc>();
     const interactions = new Map<string, Doc>();
