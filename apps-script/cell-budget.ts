@@ -87,5 +87,5 @@ export function describeCellBudget(budget: CellBudget): string {
   const line = `Cells: ${budget.used.toLocaleString('en-US')} of Google's ${budget.limit.toLocaleString('en-US')} per spreadsheet (${percent}%): about ${budget.interactionsLeft.toLocaleString('en-US')} more interactions or ${budget.customersLeft.toLocaleString('en-US')} more customers fit.`;
   if (budget.status === 'ok') return line;
   const urgency = budget.status === 'urgent' ? 'URGENT: at the limit Sheets refuses new rows and sync stops' : 'Plan now: at the limit Sheets refuses new rows and sync stops';
-  return `${line}\n  • ${urgency}. Set up deletes empty columns right of the data; move old interactions to an archive spreadsheet.`;
+  return `${line}\n  • ${urgency}. Set up deletes empty columns right of the data; Clipsheet > Archive old interactions… moves the old ones to an archive spreadsheet.`;
 }

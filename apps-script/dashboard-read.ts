@@ -22,7 +22,7 @@ export interface TeamSheets {
   shapes: Record<'person' | 'deal' | 'interaction', SheetShape>;
 }
 
-type Read = (key: string) => unknown;
+export type Read = (key: string) => unknown;
 const isDate = (v: unknown): v is Date => Object.prototype.toString.call(v) === '[object Date]';
 const text = (v: unknown) => (v === '' || v === null || v === undefined ? undefined : String(v));
 const number = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? v : undefined);
@@ -69,6 +69,24 @@ function readSheet<T>(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, ent
   return { rows, shape: { sheet: entity.sheet, columnOf, maxRows: sheet.getMaxRows() } };
 }
 
+/** The interaction fields reporting reads, for the archive's rows also the ones its rollup counts by. */
+const INTERACTION_KEYS = ['personIds', 'organisationId', 'type', 'direction', 'at', 'owner', 'deleted'];
+export const ARCHIVED_INTERACTION_KEYS = [...INTERACTION_KEYS, 'experience', 'voiceOfCustomer'];
+
+/** An interaction's reporting row from its cells. */
+export function interactionRow(read: Read, archived = false): InteractionRow {
+  return {
+    id: String(read('id')), personIds: list(read('personIds')), organisationId: text(read('organisationId')), type: text(read('type')) ?? '', direction: text(read('direction')),
+    at: time(read('at')) ?? 0, owner: text(read('owner')) ?? '', deleted: flag(read('deleted')),
+    ...(archived ? { experience: text(read('experience')), voiceOfCustomer: text(read('voiceOfCustomer')), archived } : {}),
+  };
+}
+
+/** The archive spreadsheet's interactions (archive.ts), with the fields the rollup counts by. */
+export function readArchivedInteractions(archive: GoogleAppsScript.Spreadsheet.Spreadsheet): InteractionRow[] {
+  return readSheet(archive, Interaction, ARCHIVED_INTERACTION_KEYS, (read) => interactionRow(read, true)).rows;
+}
+
 /** Every sheet reporting reads, once; `customers` are the Customers sheet's cells when already read (header row first). */
 export function readTeamSheets(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, customersRead?: readonly (readonly unknown[])[]): TeamSheets {
   const customers = readSheet(spreadsheet, Person, ['fullName', 'stage', 'level', 'owner', 'acquisitionSource', 'tags', 'organisationId', 'createdAt', 'lastContactAt', 'importance', 'satisfaction', 'shareOfWallet', 'deleted'], (read): CustomerRow => ({
@@ -83,10 +101,7 @@ export function readTeamSheets(spreadsheet: GoogleAppsScript.Spreadsheet.Spreads
     reason: text(read('reason')), region: text(read('region')), owner: text(read('owner')) ?? '', deleted: flag(read('deleted')),
   }));
   // Experience and voice of customer are counted by live formulas only: the script need not read them.
-  const interactions = readSheet(spreadsheet, Interaction, ['personIds', 'organisationId', 'type', 'direction', 'at', 'owner', 'deleted'], (read): InteractionRow => ({
-    id: String(read('id')), personIds: list(read('personIds')), organisationId: text(read('organisationId')), type: text(read('type')) ?? '', direction: text(read('direction')),
-    at: time(read('at')) ?? 0, owner: text(read('owner')) ?? '', deleted: flag(read('deleted')),
-  }));
+  const interactions = readSheet(spreadsheet, Interaction, INTERACTION_KEYS, (read) => interactionRow(read));
   const organisations = readSheet(spreadsheet, Organisation, ['industry', 'sizeBand', 'territory', 'deleted'], (read): OrganisationRow => ({
     id: String(read('id')), industry: text(read('industry')), sizeBand: text(read('sizeBand')), territory: text(read('territory')), deleted: flag(read('deleted')),
   }));

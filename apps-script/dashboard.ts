@@ -1,15 +1,17 @@
 import {
   ALL_REPS, ALL_SOURCES, computeAllPeriodFigures, computeCohorts, computeCustomerFacts, computeMonthlyRetention, computeRetention, computeTerritoryCoverage,
-  defaultPeriodLabel, listPeriods, listPurchases, listTopProducts, type CustomerFacts, type MetricsData, type Period, type Purchase, type RangeOf, type TableName,
+  defaultPeriodLabel, listPeriods, listPurchases, listTopProducts, rollUpInteractions, type CustomerFacts, type MetricsData, type Period, type Purchase, type RangeOf, type TableName,
 } from '../shared/metrics';
 import { ACQUISITION_SOURCES } from '../shared/model';
 import { assignSegments, type SegmentAssignment } from '../shared/segments';
+import { openArchive, readArchiveState } from './archive';
+import { readRollup, ROLLUP_COLUMNS, ROLLUP_SHEET, writeRollup } from './archived-interactions';
 import type { RecomputeResult } from './dashboard-result';
 import { buildDataSheet, DATA_SHEET, type DataRefs } from './dashboard-data';
 import { FACT_COLUMNS, FACTS_SHEET, writeFactsSheet } from './dashboard-facts';
 import { a1, column, type ManifestEntry } from './dashboard-grid';
 import { layoutDashboard, type DashboardInput, type RetentionLine } from './dashboard-layout';
-import { readTeamSheets, type TeamSheets } from './dashboard-read';
+import { readArchivedInteractions, readTeamSheets, type TeamSheets } from './dashboard-read';
 import { sheetNamed, writeDashboard, writeGrid } from './dashboard-writer';
 import { DASHBOARD_SHEET } from './layout';
 import { describePredictionRun, runPredictions, writePredictionsSheet } from './predictions';
@@ -40,6 +42,7 @@ export function recomputeSegmentsAndDashboard(
   const computedAt = new Date(nowMs);
   const { settings } = readSettings(spreadsheet);
   const team = readTeamSheets(spreadsheet, customers);
+  const rollupHeight = includeArchive(spreadsheet, team);
   const { data } = team;
   const segmentRows = ensureBuiltInSegments(spreadsheet, data.segments);
   const purchases = listPurchases(data);
@@ -57,7 +60,7 @@ export function recomputeSegmentsAndDashboard(
   const dataSheet = buildDataSheet({ computedAt, periods, figures, coverage });
   writeGrid(sheetNamed(spreadsheet, DATA_SHEET), dataSheet.grid);
 
-  const rangeOf = rangesOf(team, facts.length);
+  const rangeOf = rangesOf(team, facts.length, rollupHeight);
   const scoped = readScopedDashboards();
   const dashboards: Record<string, ManifestEntry[]> = {};
   for (const rep of [undefined, ...scoped]) {
@@ -69,6 +72,21 @@ export function recomputeSegmentsAndDashboard(
     dashboards[name] = layout.grid.manifest;
   }
   return { at: now, customers: facts.length, segments: assignment.results, predictions: describePredictionRun(predictions), dashboards };
+}
+
+/**
+ * Adds the archive's interactions to the data (the domain core's figures pair them with the rest) and brings
+ * the rollup the live formulas count them by up to date, rewriting it only when it changed. The rollup
+ * sheet exists without an archive too, empty: the formulas name it. Returns its grid's height.
+ */
+function includeArchive(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, team: TeamSheets): number {
+  const state = readArchiveState();
+  const archived = state ? readArchivedInteractions(openArchive(state)) : [];
+  team.data.interactions = team.data.interactions.concat(archived); // not push(...): 300,000 arguments overflow the stack
+  const rollup = rollUpInteractions(archived);
+  const sheet = spreadsheet.getSheetByName(ROLLUP_SHEET);
+  if (sheet && JSON.stringify(readRollup(spreadsheet)) === JSON.stringify(rollup)) return sheet.getMaxRows();
+  return writeRollup(spreadsheet, rollup);
 }
 
 /** The scoped dashboards a manager asked for (rep emails). */
@@ -171,15 +189,20 @@ function topValues(data: MetricsData, status: 'won' | 'lost' | undefined, field:
 }
 
 /** Where each field of each table is: absolute ranges from row 2 to the sheet's grid height. */
-function rangesOf(team: TeamSheets, facts: number): RangeOf {
+function rangesOf(team: TeamSheets, facts: number, rollupHeight: number): RangeOf {
   const sheets = { Customers: team.shapes.person, Deals: team.shapes.deal, Interactions: team.shapes.interaction };
-  const factColumn = new Map(FACT_COLUMNS.map(([key], i) => [key, i]));
+  const written = {
+    'Customer value': { sheet: FACTS_SHEET, columns: FACT_COLUMNS, rows: facts },
+    // The rollup's ranges reach its grid's end: rows the archiving inserts inside them are counted at once.
+    'Archived interactions': { sheet: ROLLUP_SHEET, columns: ROLLUP_COLUMNS, rows: rollupHeight - 1 },
+  };
   return (table: TableName, field: string) => {
     const quoted = (name: string) => `'${name.replace(/'/g, "''")}'`;
-    if (table === 'Customer value') {
-      const at = factColumn.get(field);
-      if (at === undefined) throw new Error(`${FACTS_SHEET} has no column for ${field}`);
-      return `${quoted(FACTS_SHEET)}!${a1(2, at + 1, true)}:${a1(Math.max(2, facts + 1), at + 1, true)}`;
+    if (table === 'Customer value' || table === 'Archived interactions') {
+      const { sheet, columns, rows } = written[table];
+      const at = columns.findIndex(([key]) => key === field);
+      if (at < 0) throw new Error(`${sheet} has no column for ${field}`);
+      return `${quoted(sheet)}!${a1(2, at + 1, true)}:${a1(Math.max(2, rows + 1), at + 1, true)}`;
     }
     const shape = sheets[table];
     const at = shape.columnOf.get(field);

@@ -2,6 +2,7 @@
  * The add-on's entry: only the globals Apps Script calls. The build turns each export into a top-level
  * function (with its JSDoc) in Code.js; all logic lives in the modules imported here and in shared/.
  */
+import { archiveInteractions, continueArchiving, type ArchiveProgress } from './archive';
 import { clv, level, stage as derivedStage } from './custom-functions';
 import { stampHandEdit } from './hand-edits';
 import * as menu from './menu';
@@ -30,6 +31,7 @@ export function onOpen(): void {
     .addSeparator()
     .addItem('Check data quality', 'menuCheckDataQuality')
     .addItem('Recompute segments and dashboard now', 'menuRecompute')
+    .addItem('Archive old interactions…', 'menuArchive')
     .addToUi();
 }
 
@@ -63,6 +65,11 @@ export function menuRecompute(): void {
   menu.recomputeFromMenu(actor());
 }
 
+/** Menu: asks how many months of interactions to keep, and moves the older ones to the archive spreadsheet. */
+export function menuArchive(): void {
+  menu.archiveFromMenu(actor());
+}
+
 /** Set up without dialogs, returning what it did (the local backend, provisioning scripts, tests). */
 export function setUpSpreadsheet(): string[] {
   return setUp(SpreadsheetApp.getActiveSpreadsheet(), actor());
@@ -83,9 +90,11 @@ export function onSheetEdit(event: GoogleAppsScript.Events.SheetsOnEdit): void {
   stampHandEdit(event);
 }
 
-/** Installable hourly trigger (installed by Set up): recomputes segments and the dashboard. */
+/** Installable hourly trigger (installed by Set up): goes on with an unfinished archiving, then recomputes segments and the dashboard. */
 export function onSchedule(): void {
-  recomputeDerived(SpreadsheetApp.getActiveSpreadsheet(), new Date().toISOString());
+  const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
+  continueArchiving(spreadsheet);
+  recomputeDerived(spreadsheet, new Date().toISOString());
 }
 
 /** Sidebar (google.script.run): the view of the row under the cursor. */
@@ -103,6 +112,14 @@ export function sidebarSetStage(personId: string, stage: string, reason: string,
 /** Scripts and tests: recomputes segments, predictions and every dashboard as of `now` (ISO, default the clock); returns counts and traced cells. */
 export function recomputeDashboard(now?: string): RecomputeResult {
   return recomputeSegmentsAndDashboard(SpreadsheetApp.getActiveSpreadsheet(), now ?? new Date().toISOString());
+}
+
+/**
+ * Scripts and tests: moves the interactions before `before` (ISO) to the archive spreadsheet, as the menu
+ * does, for up to `budgetSeconds` (default 240; 0 moves one batch and leaves the rest to the hourly trigger).
+ */
+export function archiveInteractionsBefore(before: string, budgetSeconds = 240): ArchiveProgress {
+  return archiveInteractions(SpreadsheetApp.getActiveSpreadsheet(), before, actor(), budgetSeconds * 1000);
 }
 
 /** Scripts: adds a dashboard scoped to one rep's customers (rebuilt with every recompute) and builds it now. */

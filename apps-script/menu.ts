@@ -1,4 +1,5 @@
 import { REP_ROLES } from '../shared/model';
+import { archiveInteractions } from './archive';
 import { appendLog } from './audit-log';
 import { checkDataQuality, describeQuality } from './data-quality';
 import { withScriptLock } from './lock';
@@ -76,6 +77,30 @@ export function recomputeFromMenu(actor: string): void {
   const report = recomputeDerived(spreadsheet(), nowIso());
   appendLog(spreadsheet(), [{ at: report.at, actor, action: 'recompute', sheet: 'Dashboard', detail: `${report.people} people` }]);
   spreadsheet().toast('Segments and dashboard recomputed.', 'Clipsheet');
+}
+
+/** The months of interactions the team's sheet keeps when a manager archives without choosing. */
+const DEFAULT_MONTHS_KEPT = 12;
+
+/**
+ * Archive old interactions: how many months to keep, a confirmation, then the older interactions move to the
+ * archive spreadsheet (archive.ts); what one execution cannot move, the hourly trigger does.
+ */
+export function archiveFromMenu(actor: string): void {
+  const ui = SpreadsheetApp.getUi();
+  const answer = ask(ui, 'Archive old interactions', `Keep how many months of interactions in this sheet? Older ones move to an archive spreadsheet and still count on the dashboard. (empty for ${DEFAULT_MONTHS_KEPT})`);
+  if (answer === null) return;
+  const months = answer === '' ? DEFAULT_MONTHS_KEPT : Number(answer);
+  if (!Number.isInteger(months) || months < 1 || months > 120) {
+    ui.alert('Archive old interactions', `"${answer}" is not a number of months from 1 to 120.`, ui.ButtonSet.OK);
+    return;
+  }
+  const now = new Date();
+  const before = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - months, 1)).toISOString();
+  if (ui.alert('Archive old interactions', `Move the interactions before ${before.slice(0, 10)} to the archive spreadsheet? The sidebar's timeline then shows the newer ones only.`, ui.ButtonSet.YES_NO) !== ui.Button.YES) return;
+  const progress = archiveInteractions(spreadsheet(), before, actor);
+  const left = progress.remaining ? ` ${progress.remaining.toLocaleString('en-US')} more go at the next hourly runs.` : '';
+  ui.alert('Archive old interactions', `${progress.moved.toLocaleString('en-US')} interactions before ${progress.before.slice(0, 10)} moved to the archive:\n${progress.url}${left}`, ui.ButtonSet.OK);
 }
 
 /** Open sidebar: the inlined Preact page built into Sidebar.html. */

@@ -25,7 +25,7 @@ export function recomputeDerived(spreadsheet: GoogleAppsScript.Spreadsheet.Sprea
     ['Rows sync cannot read', report.invalidRows],
     ['Rows without an id', report.unidentifiedRows],
     ['Cells used (Google allows 10,000,000)', report.cells.used],
-    ['Share of the cell limit', `${Math.round(report.cells.share * 1000) / 10}%${report.cells.status === 'ok' ? '' : report.cells.status === 'urgent' ? ': URGENT, archive old interactions now' : ': plan to archive old interactions'}`],
+    ['Share of the cell limit', `${Math.round(report.cells.share * 1000) / 10}%${report.cells.status === 'ok' ? '' : report.cells.status === 'urgent' ? ': URGENT, Clipsheet > Archive old interactions… now' : ': plan to archive old interactions (Clipsheet menu)'}`],
     ['Interactions that still fit', report.cells.interactionsLeft],
     ['Customers that still fit', report.cells.customersLeft],
   ], people?.grid);

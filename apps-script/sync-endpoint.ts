@@ -1,6 +1,7 @@
 import { ENTITIES, type EntityName } from '../shared/model';
 import { applyChanges, changedSince } from '../shared/sync/apply';
 import { envelopeSchema, requestSchema, type Change, type ChangeResult, type SyncRequest, type SyncResponse } from '../shared/sync/protocol';
+import { archivedEdits, rollUpArchivedEdits } from './archive';
 import { appendLog, type LogLine } from './audit-log';
 import { authenticate, RequestError } from './auth';
 import { createClock } from './clock';
@@ -64,15 +65,27 @@ function push(spreadsheet: Spreadsheet, changes: readonly Change[], member: Team
     const redirects = new Map<string, string>();
     const results: ChangeResult[] = [];
     const log: LogLine[] = [];
-    for (const [entity, group] of groupByEntity(changes)) {
-      const table = requireTable(spreadsheet, entity);
-      const master = new Map(rawDocs(table).map((d) => [d.id, d]));
+    const apply = (entity: EntityName, table: Table, master: Map<string, Doc>, group: readonly Change[], sheetName: string) => {
+      const before = new Map(master);
       const outcome = applyChanges(entity, master, group, { now: clock.now, rep: member.email, redirects });
       for (const doc of outcome.written) table.put(doc);
       table.commit();
       results.push(...outcome.results);
       for (const doc of outcome.written)
-        log.push({ at: doc.updatedAt, actor: member.email, action: 'sync write', sheet: ENTITIES[entity].sheet, id: doc.id, revision: doc.revision, detail: String(doc.lastChange ?? '') });
+        log.push({ at: doc.updatedAt, actor: member.email, action: 'sync write', sheet: sheetName, id: doc.id, revision: doc.revision, detail: String(doc.lastChange ?? '') });
+      return { master: before, written: outcome.written };
+    };
+    for (const [entity, group] of groupByEntity(changes)) {
+      const table = requireTable(spreadsheet, entity);
+      const master = new Map(rawDocs(table).map((d) => [d.id, d]));
+      // Edits of interactions moved to the archive spreadsheet are made there (archive.ts).
+      const archived = entity === 'interaction' ? archivedEdits(group, master) : null;
+      apply(entity, table, master, archived ? group.filter((c) => !archived.changes.includes(c)) : group, ENTITIES[entity].sheet);
+      if (archived) {
+        const archiveTable = Table.open(archived.archive, ENTITIES.interaction)!;
+        const { master, written } = apply(entity, archiveTable, new Map(rawDocs(archiveTable).map((d) => [d.id, d])), archived.changes, `${ENTITIES.interaction.sheet} (archive)`);
+        rollUpArchivedEdits(spreadsheet, written.flatMap((doc) => (master.has(doc.id) ? [master.get(doc.id)!] : [])), written);
+      }
     }
     clock.save();
     appendLog(spreadsheet, log);

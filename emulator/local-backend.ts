@@ -3,6 +3,7 @@ import { dirname, join } from 'node:path';
 import type { Server } from 'node:http';
 import { AppsScriptRuntime } from './runtime';
 import { createWebApp } from './web-app';
+import type { Workbook } from './workbook';
 import { loadWorkbook, saveWorkbook } from './workbook-file';
 
 export interface LocalBackend {
@@ -22,16 +23,25 @@ export const LOCAL_REP = { name: 'Local Rep', email: 'rep@clipsheet.local' };
 
 /**
  * The local sheet backend: the built add-on running in the emulator, served as a web app, persisted to an
- * .xlsx. A new workbook is set up and given a local rep, whose key is kept next to it (`.key`, mode 600).
+ * .xlsx, with one beside it per spreadsheet the script created. A new workbook is set up and given a local
+ * rep, whose key is kept next to it (`.key`, mode 600).
  */
 export async function startLocalBackend(options: { bundleDir: string; workbookFile: string; port?: number; host?: string }): Promise<LocalBackend> {
-  const { workbook, script } = await loadWorkbook(options.workbookFile);
+  const { workbook, script, others } = await loadWorkbook(options.workbookFile);
+  // Anything changed means a new sidecar; only the workbooks written are saved again.
   let dirty = false;
-  const runtime = new AppsScriptRuntime({ bundleDir: options.bundleDir, workbook, state: script, onChange: () => (dirty = true) });
+  let written = new Set<Workbook>();
+  const onChange = (changed?: Workbook) => {
+    dirty = true;
+    if (changed) written.add(changed);
+  };
+  const runtime = new AppsScriptRuntime({ bundleDir: options.bundleDir, workbook, others, state: script, onChange });
   const persist = async () => {
     if (!dirty) return;
+    const changed = written;
     dirty = false;
-    await saveWorkbook(options.workbookFile, runtime.workbook, runtime.state);
+    written = new Set();
+    await saveWorkbook(options.workbookFile, runtime.workbook, runtime.state, { spreadsheets: runtime.spreadsheets.values(), changed });
   };
 
   const keyFile = `${options.workbookFile}.key`;

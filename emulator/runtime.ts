@@ -23,13 +23,19 @@ export type ExecutionKind = 'editor' | 'web app' | 'on edit' | 'time-driven' | '
 export interface RuntimeOptions {
   /** The folder `gas:build` writes and `clasp push` uploads: Code.js, appsscript.json, *.html. */
   bundleDir: string;
+  /** The spreadsheet the script is bound to. */
   workbook?: Workbook;
+  /** Other spreadsheets the script can open by id, e.g. those it created before a restart, reloaded from disk. */
+  others?: Workbook[];
   state?: ScriptState;
   /** Who the script runs as (the owner, who deployed it and created its triggers). */
   user?: string;
   webAppUrl?: string;
-  /** Called after anything the script wrote (cells, properties, triggers), to persist it. */
-  onChange?: () => void;
+  /**
+   * Called after anything the script wrote, to persist it: with the workbook it wrote to (or created), or
+   * with none for properties and triggers.
+   */
+  onChange?: (workbook?: Workbook) => void;
 }
 
 export interface Measured<T> {
@@ -40,8 +46,9 @@ export interface Measured<T> {
 }
 
 const NO_UI = new Set<ExecutionKind>(['web app', 'time-driven']);
-// Custom functions run without authorisation: reading the sheet is allowed, changing anything is not.
-const CUSTOM_FUNCTION_REFUSES = /^(SpreadsheetApp\.(getUi|Ui\.|newDataValidation|\w+\.(set|insert|delete|append|clear|sort|protect|move|hide|show|activate|remove))|ScriptApp\.|Session\.|PropertiesService\.\w+\.(set|delete))/;
+// Custom functions run without authorisation: reading the sheet is allowed, changing anything or opening
+// another spreadsheet is not (developers.google.com/apps-script/guides/sheets/functions).
+const CUSTOM_FUNCTION_REFUSES = /^(SpreadsheetApp\.(getUi|Ui\.|newDataValidation|openBy|create|\w+\.(set|insert|delete|append|clear|sort|protect|move|hide|show|activate|remove))|ScriptApp\.|Session\.|PropertiesService\.\w+\.(set|delete))/;
 
 /**
  * Runs the exact bundle that `clasp push` uploads inside a Node `vm` context that provides the Apps Script
@@ -50,6 +57,8 @@ const CUSTOM_FUNCTION_REFUSES = /^(SpreadsheetApp\.(getUi|Ui\.|newDataValidation
 export class AppsScriptRuntime {
   readonly calls = new CallCounter();
   readonly workbook: Workbook;
+  /** Every spreadsheet the script can open, by id: the bound one and those it created (SpreadsheetApp.create). */
+  readonly spreadsheets: Map<string, Workbook>;
   readonly state: ScriptState;
   readonly logs: string[] = [];
   /** What the script showed (sidebars, dialogs, alerts, prompts, toasts) and Sheets' own warnings. */
@@ -66,6 +75,7 @@ export class AppsScriptRuntime {
 
   constructor(readonly options: RuntimeOptions) {
     this.workbook = options.workbook ?? new Workbook();
+    this.spreadsheets = new Map([this.workbook, ...(options.others ?? [])].map((workbook) => [workbook.id, workbook]));
     this.state = options.state ?? { properties: {}, triggers: [] };
     this.user = options.user ?? 'owner@clipsheet.local';
     this.activeUser = this.user;
@@ -81,11 +91,12 @@ export class AppsScriptRuntime {
     const ScriptDate = vm.runInContext('Date', this.context) as DateConstructor;
     const sheets = createSpreadsheetApp({
       workbook: this.workbook,
+      spreadsheets: this.spreadsheets,
       calls: this.calls,
       makeDate: (ms) => new ScriptDate(ms),
       onUi: (event) => this.ui.push(event),
       answers: this.answers,
-      onWrite: () => options.onChange?.(),
+      onWrite: (workbook) => options.onChange?.(workbook),
       uiAllowed: () => !NO_UI.has(this.kind),
     });
     this.menus = sheets.menus;

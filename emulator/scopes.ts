@@ -12,6 +12,10 @@ const SPREADSHEETS = [`${SCOPE}spreadsheets.currentonly`, `${SCOPE}spreadsheets`
 const RULES: Array<[prefix: string, anyOf: string[]]> = [
   ['SpreadsheetApp.getUi', [`${SCOPE}script.container.ui`]],
   ['SpreadsheetApp.Ui.', [`${SCOPE}script.container.ui`]],
+  // currentonly reaches only the spreadsheet the script is bound to; opening or creating another needs the full scope.
+  ['SpreadsheetApp.openById', [`${SCOPE}spreadsheets`]],
+  ['SpreadsheetApp.openByUrl', [`${SCOPE}spreadsheets`]],
+  ['SpreadsheetApp.create', [`${SCOPE}spreadsheets`]],
   ['SpreadsheetApp.', SPREADSHEETS],
   ['ScriptApp.newTrigger', [`${SCOPE}script.scriptapp`]],
   ['ScriptApp.TriggerBuilder.', [`${SCOPE}script.scriptapp`]],

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { parseA1 } from './a1';
 import type { CallCounter } from './call-counter';
 import { ConditionalFormatRuleBuilder, EmbeddedChart, EmbeddedChartBuilder, extrasOf, InterpolationType, type ConditionalRuleState } from './sheet-extras';
@@ -14,29 +15,99 @@ export { track } from './sheets-context';
  * counted, because that count is what a request costs in Apps Script.
  */
 export interface SpreadsheetAppOptions {
+  /** The spreadsheet the script is bound to: what getActiveSpreadsheet returns. */
   workbook: Workbook;
+  /** Every spreadsheet the script may open by id, the bound one included; create() adds to it. */
+  spreadsheets?: Map<string, Workbook>;
   calls: CallCounter;
   makeDate: (ms: number) => Date;
   /** Called when the script shows something: a sidebar, dialog, alert, prompt or toast. */
   onUi?: (event: UiEvent) => void;
   /** Answers to prompts and yes/no alerts, taken in order. */
   answers?: UiAnswer[];
-  /** Called after every write, so the host can persist. */
-  onWrite?: () => void;
+  /** Called after every write to a workbook (and when one is created), so the host can persist it. */
+  onWrite?: (workbook: Workbook) => void;
   /** Whether the running execution may show UI (not in a web app or a time-driven trigger). */
   uiAllowed?: () => boolean;
 }
 
-/** The SpreadsheetApp global over a workbook, with its menus and the user's selection. */
+// Google's spreadsheet URLs; openByUrl reads the id after /d/ and ignores the rest (/edit, #gid=0, ?usp=...).
+const SPREADSHEET_URL = 'https://docs.google.com/spreadsheets/d/';
+const ID_IN_URL = /^https:\/\/docs\.google\.com\/spreadsheets\/d\/([\w-]+)/;
+
+/** A new spreadsheet id shaped like Google's: 44 characters of [A-Za-z0-9_-]. */
+const newSpreadsheetId = () => randomBytes(33).toString('base64url');
+
+/** The SpreadsheetApp global over a workbook (and any other it opens or creates), with its menus and the user's selection. */
 export function createSpreadsheetApp(options: SpreadsheetAppOptions) {
-  const { workbook, calls } = options;
+  const { workbook: container, calls } = options;
+  const spreadsheets = options.spreadsheets ?? new Map<string, Workbook>();
+  spreadsheets.set(container.id, container);
+  // One binding per workbook, kept, so that each spreadsheet keeps its own selection between opens.
+  const bound = new Map<Workbook, ReturnType<typeof bindWorkbook>>();
+  const of = (workbook: Workbook) => bound.get(workbook) ?? bound.set(workbook, bindWorkbook(workbook, options)).get(workbook)!;
+  const main = of(container);
+  const { wrap } = main.ctx;
+  const menus = new Map<string, Array<[string, string]>>();
+  const ui = createUi({ answers: options.answers ?? [], menus, show: (event) => options.onUi?.(event) });
+  const open = (id: string | undefined, method: string) => {
+    const workbook = id && spreadsheets.get(id);
+    if (!workbook) throw new Error(`Exception: Unexpected error while getting the method or property ${method} on object SpreadsheetApp.`);
+    return of(workbook).spreadsheet();
+  };
+
+  const app = {
+    getActiveSpreadsheet: main.spreadsheet,
+    getActive: main.spreadsheet,
+    getActiveSheet: () => main.ctx.sheetOf(main.activeSheet()),
+    getActiveRange: () => main.ctx.rangeOfA1(main.activeSheet(), main.ctx.selection.a1),
+    openById: (id: string) => open(String(id), 'openById'),
+    openByUrl: (url: string) => open(ID_IN_URL.exec(String(url))?.[1], 'openByUrl'),
+    /** A new spreadsheet with one sheet, `Sheet1`, of Sheets' default size unless given. */
+    create: (name: string, rows?: number, columns?: number) => {
+      // Of the bound workbook's kind: a benchmark's plain-array workbook creates plain-array ones.
+      const Kind = container.constructor as new (name: string, id: string) => Workbook;
+      const workbook = new Kind(String(name), newSpreadsheetId());
+      workbook.addSheet('Sheet1', 0, rows, columns);
+      spreadsheets.set(workbook.id, workbook);
+      options.onWrite?.(workbook);
+      return of(workbook).spreadsheet();
+    },
+    flush: () => undefined,
+    getUi: () => {
+      if (options.uiAllowed && !options.uiAllowed()) throw new Error('Exception: Cannot call SpreadsheetApp.getUi() from this context.');
+      return track(ui, 'SpreadsheetApp.Ui', calls);
+    },
+    newDataValidation: () => wrap(new DataValidationBuilder(main.ctx), 'DataValidationBuilder'),
+    newConditionalFormatRule: () => wrap(new ConditionalFormatRuleBuilder(), 'ConditionalFormatRuleBuilder'),
+    InterpolationType,
+    ProtectionType: { RANGE: 'RANGE', SHEET: 'SHEET' },
+    DataValidationCriteria: { VALUE_IN_LIST: 'VALUE_IN_LIST', CHECKBOX: 'CHECKBOX' },
+  };
+  return {
+    SpreadsheetApp: track(app, 'SpreadsheetApp', calls),
+    menus,
+    /** Selects a range as the user's cursor would (`select('Customers', 'B7')`), for code that reads the active range. */
+    select(sheetName: string, a1: string) {
+      const state = container.sheet(sheetName);
+      if (!state) throw new Error(`No sheet ${sheetName}`);
+      parseA1(a1);
+      main.ctx.selection.sheet = state;
+      main.ctx.selection.a1 = a1;
+    },
+  };
+}
+
+/** Spreadsheet, Sheet and Range over one workbook: every spreadsheet the script reaches gets the same classes and counts. */
+function bindWorkbook(workbook: Workbook, options: SpreadsheetAppOptions) {
+  const { calls } = options;
   const wrap = <T extends object>(object: T, name: string) => track(object, `SpreadsheetApp.${name}`, calls);
   const ctx: SheetsContext = {
     workbook,
     calls,
     makeDate: options.makeDate,
     wrap,
-    written: () => options.onWrite?.(),
+    written: () => options.onWrite?.(workbook),
     selection: { a1: 'A2' },
     sheetOf: (state) => wrap(new Sheet(state), 'Sheet'),
     range: (state, row, column, rows, columns) => rangeAt(state, row, column, rows, columns),
@@ -136,7 +207,7 @@ export function createSpreadsheetApp(options: SpreadsheetAppOptions) {
   class Spreadsheet {
     getId() { return workbook.id; }
     getName() { return workbook.name; }
-    getUrl() { return `http://localhost/spreadsheets/d/${workbook.id}`; }
+    getUrl() { return `${SPREADSHEET_URL}${workbook.id}/edit`; }
     getSpreadsheetTimeZone() { return 'Etc/UTC'; }
     getSheets() { return workbook.sheets.map((s) => wrap(new Sheet(s), 'Sheet')); }
     getNumSheets() { return workbook.sheets.length; }
@@ -156,40 +227,6 @@ export function createSpreadsheetApp(options: SpreadsheetAppOptions) {
   }
 
   const activeSheet = () => ctx.selection.sheet && workbook.sheets.includes(ctx.selection.sheet) ? ctx.selection.sheet : workbook.sheets[0]!;
-  const menus = new Map<string, Array<[string, string]>>();
   const spreadsheet = () => wrap(new Spreadsheet(), 'Spreadsheet');
-  const ui = createUi({ answers: options.answers ?? [], menus, show: (event) => options.onUi?.(event) });
-
-  const app = {
-    getActiveSpreadsheet: spreadsheet,
-    getActive: spreadsheet,
-    getActiveSheet: () => wrap(new Sheet(activeSheet()), 'Sheet'),
-    getActiveRange: () => rangeOfA1(activeSheet(), ctx.selection.a1),
-    openById: (id: string) => {
-      if (id !== workbook.id) throw new Error(`Exception: Unexpected error while getting the method or property openById on object SpreadsheetApp.`);
-      return spreadsheet();
-    },
-    flush: () => undefined,
-    getUi: () => {
-      if (options.uiAllowed && !options.uiAllowed()) throw new Error('Exception: Cannot call SpreadsheetApp.getUi() from this context.');
-      return track(ui, 'SpreadsheetApp.Ui', calls);
-    },
-    newDataValidation: () => wrap(new DataValidationBuilder(ctx), 'DataValidationBuilder'),
-    newConditionalFormatRule: () => wrap(new ConditionalFormatRuleBuilder(), 'ConditionalFormatRuleBuilder'),
-    InterpolationType,
-    ProtectionType: { RANGE: 'RANGE', SHEET: 'SHEET' },
-    DataValidationCriteria: { VALUE_IN_LIST: 'VALUE_IN_LIST', CHECKBOX: 'CHECKBOX' },
-  };
-  return {
-    SpreadsheetApp: track(app, 'SpreadsheetApp', calls),
-    menus,
-    /** Selects a range as the user's cursor would (`select('Customers', 'B7')`), for code that reads the active range. */
-    select(sheetName: string, a1: string) {
-      const state = workbook.sheet(sheetName);
-      if (!state) throw new Error(`No sheet ${sheetName}`);
-      parseA1(a1);
-      ctx.selection.sheet = state;
-      ctx.selection.a1 = a1;
-    },
-  };
+  return { ctx, spreadsheet, activeSheet };
 }

@@ -9,18 +9,73 @@ import { Workbook, type SheetState } from './workbook';
  * The emulator's workbook on disk: an .xlsx any spreadsheet program opens (values, formulas, dates,
  * frozen header), plus a sidecar `<file>.state.json` for what .xlsx cannot hold: script properties
  * (which hold rep keys, so the file stays on this machine), triggers, protections, drop-downs and notes.
+ * Spreadsheets the script created (SpreadsheetApp.create) each get their own .xlsx beside it; the one
+ * sidecar records their ids, names and the rest.
  */
 
-interface Sidecar {
-  script: ScriptState;
+/** What the sidecar keeps of one spreadsheet. */
+interface SpreadsheetMeta {
   sheets: Array<Omit<SheetState, 'engineId'>>;
   namedRanges: Array<[string, { sheetName: string; a1: string }]>;
+}
+
+interface Sidecar extends SpreadsheetMeta {
+  script: ScriptState;
+  /** The other spreadsheets, each in its `spreadsheetFile`; absent in sidecars written before they existed. */
+  spreadsheets?: Array<SpreadsheetMeta & { id: string; name: string }>;
+}
+
+export interface SaveOptions {
+  /** The script's spreadsheets (the container, if listed, is skipped): each is saved beside `file`. */
+  spreadsheets?: Iterable<Workbook>;
+  /** Only these workbooks' .xlsx are rewritten (the sidecar always is); all when omitted. */
+  changed?: ReadonlySet<Workbook>;
 }
 
 // Text that the engine would read as something else if written bare: keep it text with a quote prefix.
 const NEEDS_QUOTE = /^(?:[=+\-@\t\r\n]|[\s\d.,:/+\-()%$€£]+$|true$|false$)/i;
 
-export async function saveWorkbook(file: string, workbook: Workbook, script: ScriptState): Promise<void> {
+/** Where a spreadsheet other than the container is kept: `<file minus .xlsx>.<id>.xlsx`. */
+export const spreadsheetFile = (file: string, id: string) => `${file.replace(/\.xlsx$/i, '')}.${id}.xlsx`;
+
+export async function saveWorkbook(file: string, workbook: Workbook, script: ScriptState, options: SaveOptions = {}): Promise<void> {
+  const others = [...(options.spreadsheets ?? [])].filter((other) => other !== workbook);
+  mkdirSync(dirname(file), { recursive: true });
+  // An .xlsx is rewritten when its workbook changed, or was never saved.
+  const save = async (book: Workbook, path: string) => {
+    if (!options.changed || options.changed.has(book) || !existsSync(path)) await writeXlsx(path, book);
+  };
+  await save(workbook, file);
+  for (const other of others) await save(other, spreadsheetFile(file, other.id));
+  const sidecar: Sidecar = {
+    script,
+    ...metaOf(workbook),
+    spreadsheets: others.map((other) => ({ id: other.id, name: other.name, ...metaOf(other) })),
+  };
+  writeFileSync(`${file}.state.json`, `${JSON.stringify(sidecar, null, 2)}\n`, { mode: 0o600 });
+}
+
+export async function loadWorkbook(file: string): Promise<{ workbook: Workbook; script: ScriptState; others: Workbook[] }> {
+  const workbook = new Workbook();
+  const script: ScriptState = { properties: {}, triggers: [] };
+  if (!existsSync(file)) return { workbook, script, others: [] };
+  const sidecar: Sidecar | undefined = existsSync(`${file}.state.json`) ? JSON.parse(readFileSync(`${file}.state.json`, 'utf8')) : undefined;
+  await readXlsx(file, workbook, sidecar);
+  const others: Workbook[] = [];
+  for (const meta of sidecar?.spreadsheets ?? []) {
+    const other = new Workbook(meta.name, meta.id);
+    await readXlsx(spreadsheetFile(file, meta.id), other, meta);
+    others.push(other);
+  }
+  if (sidecar) Object.assign(script, sidecar.script);
+  return { workbook, script, others };
+}
+
+function metaOf(workbook: Workbook): SpreadsheetMeta {
+  return { sheets: workbook.sheets.map(({ engineId: _engineId, ...rest }) => rest), namedRanges: [...workbook.namedRanges] };
+}
+
+async function writeXlsx(file: string, workbook: Workbook): Promise<void> {
   const book = new ExcelJS.Workbook();
   book.creator = 'Clipsheet local sheet backend';
   for (const state of workbook.sheets) {
@@ -47,33 +102,22 @@ export async function saveWorkbook(file: string, workbook: Workbook, script: Scr
       });
     });
   }
-  const sidecar: Sidecar = {
-    script,
-    sheets: workbook.sheets.map(({ engineId: _engineId, ...rest }) => rest),
-    namedRanges: [...workbook.namedRanges],
-  };
-  mkdirSync(dirname(file), { recursive: true });
   // Write to a temporary file and rename, so a crash never leaves half a workbook.
   await book.xlsx.writeFile(`${file}.tmp`);
   renameSync(`${file}.tmp`, file);
-  writeFileSync(`${file}.state.json`, `${JSON.stringify(sidecar, null, 2)}\n`, { mode: 0o600 });
 }
 
-export async function loadWorkbook(file: string): Promise<{ workbook: Workbook; script: ScriptState }> {
-  const workbook = new Workbook();
-  const script: ScriptState = { properties: {}, triggers: [] };
-  if (!existsSync(file)) return { workbook, script };
-  const sidecar: Sidecar | undefined = existsSync(`${file}.state.json`) ? JSON.parse(readFileSync(`${file}.state.json`, 'utf8')) : undefined;
+async function readXlsx(file: string, workbook: Workbook, meta: SpreadsheetMeta | undefined): Promise<void> {
   const book = new ExcelJS.Workbook();
   await book.xlsx.readFile(file);
   for (const sheet of book.worksheets) {
     const state = workbook.addSheet(sheet.name);
-    const meta = sidecar?.sheets.find((s) => s.name === sheet.name);
-    if (meta) {
-      Object.assign(state, meta);
+    const saved = meta?.sheets.find((s) => s.name === sheet.name);
+    if (saved) {
+      Object.assign(state, saved);
       // Sidecars written before notes and rule details existed still load.
-      state.validations = readValidations(meta.validations);
-      state.notes = meta.notes ?? {};
+      state.validations = readValidations(saved.validations);
+      state.notes = saved.notes ?? {};
     }
     state.maxRows = Math.max(state.maxRows, sheet.rowCount);
     state.maxColumns = Math.max(state.maxColumns, sheet.columnCount);
@@ -87,11 +131,7 @@ export async function loadWorkbook(file: string): Promise<{ workbook: Workbook; 
     const grid = Array.from(contents, (line) => Array.from({ length: width }, (_, c) => line?.[c] ?? null));
     if (grid.length && width) workbook.writeValues(state, 1, 1, grid);
   }
-  if (sidecar) {
-    Object.assign(script, sidecar.script);
-    for (const [name, range] of sidecar.namedRanges) workbook.namedRanges.set(name, range);
-  }
-  return { workbook, script };
+  for (const [name, range] of meta?.namedRanges ?? []) workbook.namedRanges.set(name, range);
 }
 
 function toEngineContent(value: ExcelJS.CellValue): unknown {

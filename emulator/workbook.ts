@@ -54,16 +54,16 @@ export class Workbook {
     return this.sheets.find((s) => s.name === name);
   }
 
-  addSheet(name: string, index = this.sheets.length): SheetState {
+  addSheet(name: string, index = this.sheets.length, rows = DEFAULT_ROWS, columns = DEFAULT_COLUMNS): SheetState {
     if (this.sheet(name)) throw new Error(`A sheet with the name "${name}" already exists. Please enter another name.`);
-    this.ensureCellLimit(DEFAULT_ROWS * DEFAULT_COLUMNS);
+    this.ensureCellLimit(rows * columns);
     const engineId = this.engine.getSheetId(this.engine.addSheet(name))!;
     const state: SheetState = {
       name,
       engineId,
       gid: this.nextGid++,
-      maxRows: DEFAULT_ROWS,
-      maxColumns: DEFAULT_COLUMNS,
+      maxRows: rows,
+      maxColumns: columns,
       frozenRows: 0,
       hiddenColumns: [],
       protections: [],

@@ -1,3 +1,4 @@
+import { compareCells } from '../../emulator/cell-input';
 import { Workbook, type CellValue, type SheetState } from '../../emulator/workbook';
 
 /**
@@ -90,6 +91,22 @@ export class PlainWorkbook extends Workbook {
   override insertColumns(state: SheetState, beforeColumn: number, count: number): void {
     for (const line of this.grids.get(state)!) line?.splice(beforeColumn - 1, 0, ...Array(count).fill(''));
     state.maxColumns += count;
+  }
+
+  /** Sorts whole rows (the add-on sorts from column A: anything else is refused, not half-done). */
+  override sortRows(state: SheetState, row: number, column: number, rows: number, _columns: number, by: Array<{ column: number; ascending: boolean }>): void {
+    if (column !== 1) throw new Error('PlainWorkbook sorts whole rows only');
+    const grid = this.grids.get(state)!;
+    const block = Array.from({ length: rows }, (_, r) => grid[row - 1 + r] ?? []);
+    // One request: Sheets moves the cells itself, the script sends and receives none of them.
+    const order = block.map((_, i) => i).sort((a, b) => {
+      for (const key of by) {
+        const diff = compareCells(block[a]![key.column - 1] ?? '', block[b]![key.column - 1] ?? '');
+        if (diff !== 0) return key.ascending ? diff : -diff;
+      }
+      return a - b;
+    });
+    order.forEach((from, to) => (grid[row - 1 + to] = block[from]!));
   }
 
   override deleteRows(state: SheetState, row: number, count: number): void {

@@ -6,8 +6,11 @@
  * LibreOffice; the domain tests check the JavaScript value against known answers.
  */
 
-/** The sheets live formulas read: three entity sheets and the per-customer facts the add-on writes. */
-export type TableName = 'Customers' | 'Deals' | 'Interactions' | 'Customer value';
+/**
+ * The sheets live formulas read: three entity sheets, the per-customer facts the add-on writes and the
+ * daily rollup of interactions moved to the archive spreadsheet (archive-rollup.ts).
+ */
+export type TableName = 'Customers' | 'Deals' | 'Interactions' | 'Customer value' | 'Archived interactions';
 
 /**
  * A value a condition compares with: `ref` is how a formula reaches it (a cell such as `$B$5`, or a literal

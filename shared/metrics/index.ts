@@ -5,6 +5,7 @@ export * from './customer-facts';
 export * from './retention';
 export * from './cohorts';
 export * from './interaction-index';
+export * from './archive-rollup';
 export * from './kpis';
 export * from './period-figures';
 export * from './expr';

@@ -3,6 +3,7 @@ import {
   add, blank, count, present, eq, eqOrAll, ge, hasItem, lt, ne, notTrue, ratio, subtract, sum, text,
   type Condition, type Expr, type Operand,
 } from './expr';
+import { ROLLUP_FIELDS } from './archive-rollup';
 import { NOT_CONTACT_TYPES } from './kpis';
 
 /**
@@ -26,6 +27,18 @@ const alive = [present('id'), notTrue('deleted')] as const;
 const within = (field: string, s: Scope): Condition[] => [ge(field, s.start), lt(field, s.end)];
 const contactOnly = NOT_CONTACT_TYPES.map((type) => ne('type', type));
 
+/**
+ * Interactions passing the conditions: those on the Interactions sheet plus those archived (the rollup's
+ * daily counts, archive-rollup.ts). A condition must name a field the rollup keeps.
+ */
+export function countInteractions(...where: Condition[]): Expr {
+  const rollupWhere = where.map((condition): Condition => {
+    if (!(ROLLUP_FIELDS as readonly string[]).includes(condition.field)) throw new Error(`Archived interactions are not counted by ${condition.field}`);
+    return condition.field === 'at' ? { ...condition, field: 'day' } : condition;
+  });
+  return add(count('Interactions', ...where, ...alive), sum('Archived interactions', 'interactions', ...rollupWhere));
+}
+
 /** Customers on the books (not tombstoned), of the rep. */
 export const customersTotal = (s: Scope): Expr => count('Customers', ...alive, eqOrAll('owner', s.rep));
 
@@ -47,10 +60,10 @@ export const FUNNEL_STAGES = LADDER_STAGES;
 
 /** A rep's contacts in a date range (a week of the activity grid) [S6]: interactions they own, not visits or purchases. */
 export const contactsOfRep = (rep: Operand, start: Operand, end: Operand): Expr =>
-  count('Interactions', eq('owner', rep), ge('at', start), lt('at', end), ...contactOnly, ...alive);
+  countInteractions(eq('owner', rep), ge('at', start), lt('at', end), ...contactOnly);
 
 /** Contacts in the period, of the rep. */
-export const contactsInPeriod = (s: Scope): Expr => count('Interactions', eqOrAll('owner', s.rep), ...within('at', s), ...contactOnly, ...alive);
+export const contactsInPeriod = (s: Scope): Expr => countInteractions(eqOrAll('owner', s.rep), ...within('at', s), ...contactOnly);
 
 const closedDeals = (status: string, s: Scope, kind?: string): Condition[] => [
   ...(kind ? [eq('kind', text(kind))] : []),
@@ -79,10 +92,10 @@ export const dealsClosedBy = (status: 'won' | 'lost', field: 'reason' | 'region'
 export const neverContacted = (s: Scope): Expr => count('Customers', blank('lastContactAt'), eqOrAll('owner', s.rep), ...alive);
 
 /** Bad experiences logged in the period [S2]: each one raised an alert. */
-export const badExperiences = (s: Scope): Expr => count('Interactions', eq('experience', text('bad')), ...within('at', s), eqOrAll('owner', s.rep), ...alive);
+export const badExperiences = (s: Scope): Expr => countInteractions(eq('experience', text('bad')), ...within('at', s), eqOrAll('owner', s.rep));
 
 /** Voice-of-customer entries of a category in the period [S2]. */
-export const voiceOfCustomer = (category: Operand, s: Scope): Expr => count('Interactions', eq('voiceOfCustomer', category), ...within('at', s), eqOrAll('owner', s.rep), ...alive);
+export const voiceOfCustomer = (category: Operand, s: Scope): Expr => countInteractions(eq('voiceOfCustomer', category), ...within('at', s), eqOrAll('owner', s.rep));
 
 /** Customers in a segment (the Segments column the add-on writes), of the rep [S7]. */
 export const segmentMembers = (segment: Operand, s: Scope): Expr => count('Customers', hasItem('segments', segment), eqOrAll('owner', s.rep), ...alive);

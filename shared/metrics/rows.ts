@@ -51,6 +51,8 @@ export interface InteractionRow {
   voiceOfCustomer?: string;
   owner: string;
   deleted: boolean;
+  /** Moved to the archive spreadsheet: it counts through the rollup, not the Interactions sheet. */
+  archived?: boolean;
 }
 
 export interface OrganisationRow {
@@ -119,12 +121,17 @@ export function rowsFromRecords(records: {
       id: d.id, personId: d.personId, kind: d.kind, status: d.status, product: d.product, value: d.value, costToServe: d.costToServe,
       openedAt: time(d.openedAt)!, closedAt: time(d.closedAt), reason: d.reason, region: d.region, owner: d.owner, deleted: d.deleted,
     })),
-    interactions: records.interactions.map((i) => ({
-      id: i.id, personIds: i.personIds, organisationId: i.organisationId, type: i.type, direction: i.direction, at: time(i.at)!,
-      experience: i.experience, voiceOfCustomer: i.voiceOfCustomer, owner: i.owner, deleted: i.deleted,
-    })),
+    interactions: records.interactions.map((i) => interactionRowOf(i)),
     organisations: records.organisations.map((o) => ({ id: o.id, industry: o.industry, sizeBand: o.sizeBand, territory: o.territory, deleted: o.deleted })),
     reps: records.reps.map((r) => ({ name: r.name, email: r.email, territory: r.territory, active: r.active })),
     segments: (records.segments ?? []).map((s) => ({ id: s.id, name: s.name, rule: s.rule, playbook: s.playbook, owner: s.owner, builtIn: s.builtIn, deleted: s.deleted })),
+  };
+}
+
+/** An interaction's row; `archived` when it lives in the archive spreadsheet. */
+export function interactionRowOf(i: Interaction, archived = false): InteractionRow {
+  return {
+    id: i.id, personIds: i.personIds, organisationId: i.organisationId, type: i.type, direction: i.direction, at: time(i.at)!,
+    experience: i.experience, voiceOfCustomer: i.voiceOfCustomer, owner: i.owner, deleted: i.deleted, ...(archived ? { archived } : {}),
   };
 }

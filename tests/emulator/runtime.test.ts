@@ -1,17 +1,5 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { AppsScriptRuntime } from '../../emulator/runtime';
-
-/** A tiny hand-written project, so the emulator is tested apart from the add-on. */
-function project(code: string, scopes?: string[]) {
-  const dir = mkdtempSync(join(tmpdir(), 'clipsheet-emulator-'));
-  writeFileSync(join(dir, 'Code.js'), code);
-  writeFileSync(join(dir, 'appsscript.json'), JSON.stringify({ runtimeVersion: 'V8', ...(scopes ? { oauthScopes: scopes } : {}) }));
-  writeFileSync(join(dir, 'Page.html'), '<p>hello</p>');
-  return new AppsScriptRuntime({ bundleDir: dir });
-}
+import { project } from './project';
 
 const CODE = `
 function setUp() { SpreadsheetApp.getActiveSpreadsheet().insertSheet('Data'); }

@@ -21,6 +21,7 @@ test('opening the spreadsheet adds the Clipsheet menu; every item calls a functi
     'Revoke a rep…',
     'Check data quality',
     'Recompute segments and dashboard now',
+    'Archive old interactions…',
   ]);
   const code = readFileSync(join(BUNDLE_DIR, 'Code.js'), 'utf8');
   for (const [, fn] of items) expect(code).toMatch(new RegExp(`^function ${fn}\\(`, 'm'));
@@ -216,5 +217,38 @@ describe('menu actions', () => {
     expect(sidebar).toMatchObject({ kind: 'sidebar', title: 'Clipsheet' });
     expect(sidebar.content).toMatch(/^<!DOCTYPE html>[\s\S]*<script>[\s\S]+<\/script>/);
     expect(sidebar.content).not.toMatch(/<script[^>]+src=|<link[^>]+stylesheet/); // one file, nothing fetched
+  });
+});
+
+describe('Archive old interactions', () => {
+  const interaction = (id: string, at: string) => ({ id, revision: 0, createdAt: at, updatedAt: at, owner: 'dana@team.example', personIds: ['p1'], type: 'call', at });
+  const load = async () => {
+    const addOn = loadAddOn();
+    const now = new Date();
+    const monthsAgo = (months: number) => new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - months, 15)).toISOString();
+    await addOn.send({ op: 'push', changes: [interaction('two-years', monthsAgo(24)), interaction('month', monthsAgo(1))].map((record, i) => ({ entity: 'interaction' as const, key: `load-${i}-000000`, assumedRevision: null, record })) });
+    return addOn;
+  };
+
+  test('asks how many months to keep, confirms, moves the older ones and says where', async () => {
+    const { runtime } = await load();
+    runtime.answers.push({ button: 'OK', text: '' }, { button: 'YES' });
+    runtime.call('menuArchive');
+    const now = new Date();
+    const cutoff = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 12, 1)).toISOString().slice(0, 10);
+    expect(runtime.ui.at(-2)).toMatchObject({ kind: 'alert', content: expect.stringContaining(`before ${cutoff}`) });
+    expect(runtime.ui.at(-1)).toMatchObject({ kind: 'alert', title: 'Archive old interactions', content: expect.stringMatching(new RegExp(`^1 interactions before ${cutoff} moved to the archive:\\nhttps://docs.google.com/spreadsheets/d/`)) });
+    expect(rowsOf(runtime, 'Interactions').map((r) => r.Id)).toEqual(['month']);
+  });
+
+  test('a number of months that is not one, or a "no", moves nothing', async () => {
+    const { runtime } = await load();
+    runtime.answers.push({ button: 'OK', text: 'six' });
+    runtime.call('menuArchive');
+    expect(runtime.ui.at(-1)).toMatchObject({ kind: 'alert', content: '"six" is not a number of months from 1 to 120.' });
+    runtime.answers.push({ button: 'OK', text: '6' }, { button: 'NO' });
+    runtime.call('menuArchive');
+    expect(rowsOf(runtime, 'Interactions')).toHaveLength(2);
+    expect(runtime.state.properties['clipsheet.archive']).toBeUndefined();
   });
 });

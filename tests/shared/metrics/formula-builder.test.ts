@@ -6,7 +6,7 @@ import {
 
 /** One definition, two meanings: the formula a sheet evaluates and the value JavaScript computes. */
 const rangeOf = (table: string, field: string) => `'${table}'!$${field.toUpperCase()}$2:$${field.toUpperCase()}$9`;
-const rows = (list: Array<Record<string, unknown>>): TableRows => ({ Customers: list, Deals: [], Interactions: [], 'Customer value': [] });
+const rows = (list: Array<Record<string, unknown>>): TableRows => ({ Customers: list, Deals: [], Interactions: [], 'Customer value': [], 'Archived interactions': [] });
 
 describe('buildFormula writes portable formulas', () => {
   test.each<[string, Expr, string]>([

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import {
-  badExperiences, contactsOfRep, customersTotal, dealsClosedBy, evaluateExpr, funnelCount, meanDaysBetweenPurchases, neverContacted, newPeople,
+  badExperiences, contactsInPeriod, contactsOfRep, countInteractions, eq, customersTotal, dealsClosedBy, evaluateExpr, funnelCount, meanDaysBetweenPurchases, neverContacted, newPeople,
   opportunitiesClosed, opportunityWinRate, paretoShare, repeatPurchaseRate, salesCycleDays, segmentMembers, toSerial, toTableRows, voiceOfCustomer,
   type Operand, type Scope,
 } from '../../../shared/metrics';
@@ -74,6 +74,36 @@ describe('customers, contact and the voice of customer [S2][S6]', () => {
   test.each(months)('bad experiences and voice of customer in %s', (month) => {
     expect(run(badExperiences(scopeOf(month)))).toBe(tally(team.answers.bad, month));
     for (const category of VOICE_OF_CUSTOMER) expect(run(voiceOfCustomer(value(category), scopeOf(month)))).toBe(tally(team.answers.voice, `${month}|${category}`));
+  });
+});
+
+describe('archived interactions count through the daily rollup', () => {
+  // A cutoff inside a month and mid-day: rows on both sides of it share days, periods and weeks.
+  const cutoff = Date.UTC(2025, 8, 17, 13);
+  const archived = toTableRows({ ...data, interactions: data.interactions.map((i) => (i.at < cutoff ? { ...i, archived: true } : i)) }, facts, segments.byCustomer);
+  const runArchived = (expr: Parameters<typeof evaluateExpr>[0]) => evaluateExpr(expr, archived);
+
+  test('archived interactions leave the Interactions table for fewer rollup rows that count each live one once', () => {
+    const moved = data.interactions.filter((i) => i.at < cutoff);
+    expect(archived.Interactions.length).toBe(tables.Interactions.length - moved.length);
+    expect(moved.length).toBeGreaterThan(tables.Interactions.length / 3);
+    expect(archived['Archived interactions'].length).toBeLessThan(moved.length);
+    expect(archived['Archived interactions'].reduce((n, r) => n + Number(r.interactions), 0)).toBe(moved.filter((i) => !i.deleted && i.id).length);
+  });
+
+  test.each(months)('contacts, bad experiences and voice of customer in %s are the same', (month) => {
+    for (const rep of [undefined, ...reps]) expect(runArchived(contactsInPeriod(scopeOf(month, rep)))).toBe(run(contactsInPeriod(scopeOf(month, rep))));
+    expect(runArchived(badExperiences(scopeOf(month)))).toBe(tally(team.answers.bad, month));
+    for (const category of VOICE_OF_CUSTOMER) expect(runArchived(voiceOfCustomer(value(category), scopeOf(month)))).toBe(tally(team.answers.voice, `${month}|${category}`));
+  });
+
+  test('a rep\'s weekly contacts are the same', () => {
+    for (let week = Date.UTC(2025, 6, 7); week < Date.UTC(2025, 11, 1); week += 7 * DAY)
+      for (const rep of reps) expect(runArchived(contactsOfRep(value(rep), value(toSerial(week)), value(toSerial(week + 7 * DAY))))).toBe(tally(team.answers.contacts, `${rep}|${new Date(week).toISOString().slice(0, 10)}`));
+  });
+
+  test('a count by a field the rollup does not keep is refused, not silently wrong', () => {
+    expect(() => countInteractions(eq('direction', value('inbound')))).toThrow(/not counted by direction/);
   });
 });
 
