@@ -5,7 +5,7 @@ import { readRollup, writeRollup } from './archived-interactions';
 import { appendLog } from './audit-log';
 import { CELL_LIMIT } from './cell-budget';
 import { asWritten, indexHeaders } from './columns';
-import { interactionRow } from './dashboard-read';
+import { interactionRow, isDate } from './dashboard-read';
 import { withScriptLock } from './lock';
 
 /**
@@ -110,7 +110,6 @@ function createArchive(spreadsheet: Spreadsheet): ArchiveState {
   return { id: archive.getId(), url: archive.getUrl(), before: '', pending: false };
 }
 
-const isDate = (v: unknown): v is Date => Object.prototype.toString.call(v) === '[object Date]';
 const timeOf = (v: unknown) => (isDate(v) ? v.getTime() : typeof v === 'string' && v !== '' ? Date.parse(v) : NaN);
 const header = (name: string) => Interaction.columns.find((c) => c.key === name)!.header;
 

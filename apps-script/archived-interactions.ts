@@ -1,6 +1,7 @@
 import type { RollupRow } from '../shared/metrics';
 import { escapeForSheet } from '../shared/model';
 import { ensureGrid } from './columns';
+import { isDate, text as textOf } from './dashboard-read';
 import { sheetNamed } from './dashboard-writer';
 
 /**
@@ -25,8 +26,6 @@ export const ROLLUP_COLUMNS: ReadonlyArray<readonly [key: keyof RollupRow, heade
   ['interactions', 'Interactions', '0', (r) => r.interactions],
 ];
 
-const isDate = (v: unknown): v is Date => Object.prototype.toString.call(v) === '[object Date]';
-const textOf = (v: unknown) => (v === '' || v === null || v === undefined ? undefined : String(v));
 
 /** The rollup as the sheet holds it (empty when the sheet is missing). */
 export function readRollup(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet): RollupRow[] {

@@ -23,8 +23,8 @@ export interface TeamSheets {
 }
 
 export type Read = (key: string) => unknown;
-const isDate = (v: unknown): v is Date => Object.prototype.toString.call(v) === '[object Date]';
-const text = (v: unknown) => (v === '' || v === null || v === undefined ? undefined : String(v));
+export const isDate = (v: unknown): v is Date => Object.prototype.toString.call(v) === '[object Date]';
+export const text = (v: unknown) => (v === '' || v === null || v === undefined ? undefined : String(v));
 const number = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? v : undefined);
 const time = (v: unknown) => (isDate(v) ? v.getTime() : typeof v === 'string' && v !== '' ? Date.parse(v) || undefined : undefined);
 const flag = (v: unknown) => v === true || /^(true|yes|1)$/i.test(String(v ?? '').trim());
