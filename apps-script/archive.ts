@@ -111,7 +111,8 @@ function createArchive(spreadsheet: Spreadsheet): ArchiveState {
 }
 
 const timeOf = (v: unknown) => (isDate(v) ? v.getTime() : typeof v === 'string' && v !== '' ? Date.parse(v) : NaN);
-const header = (name: string) => Interaction.columns.find((c) => c.key === name)!.header;
+/** The Interactions sheet's header of a field. */
+const headerOf = (key: string) => Interaction.columns.find((c) => c.key === key)!.header;
 
 /** One batch: the oldest-placed rows before the cutoff, copied to the archive, rolled up, then deleted here. */
 function moveBatch(spreadsheet: Spreadsheet, archive: Spreadsheet, state: ArchiveState, actor: string): { moved: number; remaining: number } {
@@ -121,9 +122,9 @@ function moveBatch(spreadsheet: Spreadsheet, archive: Spreadsheet, state: Archiv
   const width = live.getLastColumn();
   const headers = live.getRange(1, 1, 1, width).getValues()[0]!;
   const columnOf = indexHeaders(headers);
-  const idColumn = columnOf.get(header('id'));
-  const atColumn = columnOf.get(header('at'));
-  if (idColumn === undefined || atColumn === undefined) throw new Error(`The ${Interaction.sheet} sheet has no ${header('id')} or ${header('at')} column: run Clipsheet > Set up spreadsheet.`);
+  const idColumn = columnOf.get(headerOf('id'));
+  const atColumn = columnOf.get(headerOf('at'));
+  if (idColumn === undefined || atColumn === undefined) throw new Error(`The ${Interaction.sheet} sheet has no ${headerOf('id')} or ${headerOf('at')} column: run Clipsheet > Set up spreadsheet.`);
 
   const cutoff = Date.parse(state.before);
   const dueRows = () => {
@@ -165,7 +166,7 @@ function moveBatch(spreadsheet: Spreadsheet, archive: Spreadsheet, state: Archiv
   SpreadsheetApp.flush(); // the copies are saved before a single row leaves the team's sheet
 
   const moved: InteractionRow[] = lines.map((line) => interactionRow((key) => {
-    const column = columnOf.get(header(key));
+    const column = columnOf.get(headerOf(key));
     return column === undefined ? undefined : line[column];
   }, true));
   writeRollup(spreadsheet, adjustRollup(readRollup(spreadsheet), [], moved));
@@ -235,7 +236,7 @@ export function archivedEdits(changes: readonly Change[], live: { has(id: string
   const sheet = archive.getSheetByName(Interaction.sheet);
   const last = sheet?.getLastRow() ?? 0;
   if (!sheet || last < 2) return null;
-  const idColumn = indexHeaders(sheet.getRange(1, 1, 1, sheet.getLastColumn()).getValues()[0]!).get(header('id'));
+  const idColumn = indexHeaders(sheet.getRange(1, 1, 1, sheet.getLastColumn()).getValues()[0]!).get(headerOf('id'));
   if (idColumn === undefined) return null;
   const ids = new Set(sheet.getRange(2, idColumn + 1, last - 1, 1).getValues().map((line) => String(line[0])));
   const found = edits.filter((c) => ids.has(c.record.id as string));
