@@ -1,12 +1,13 @@
-import { adjustRollup, interactionRowOf, type InteractionRow } from '../shared/metrics';
+import { interactionRowOf, rollUpChange, type InteractionRow } from '../shared/metrics';
 import { Interaction } from '../shared/model';
 import type { Change } from '../shared/sync/protocol';
-import { readRollup, writeRollup } from './archived-interactions';
+import { appendRollup } from './archived-interactions';
 import { appendLog } from './audit-log';
 import { CELL_LIMIT } from './cell-budget';
 import { asWritten, indexHeaders } from './columns';
 import { interactionRow, isDate } from './dashboard-read';
 import { withScriptLock } from './lock';
+import { Table } from './table';
 
 /**
  * The interactions archive: a second spreadsheet the add-on creates, which takes the interactions older than
@@ -21,6 +22,8 @@ import { withScriptLock } from './lock';
  */
 
 export const ARCHIVE_PROPERTY = 'clipsheet.archive';
+/** How the Log and the sidebar name the archive's Interactions sheet. */
+export const ARCHIVE_SHEET_LABEL = `${Interaction.sheet} (archive)`;
 /** Rows moved per batch: the time a sync waits for the lock stays well under its 60-second wait. */
 const BATCH_ROWS = 20_000;
 /** Separate blocks of rows moved per batch (one read and one delete each), when the sheet is sorted by hand. */
@@ -69,8 +72,9 @@ export function openArchive(state: ArchiveState): Spreadsheet {
 }
 
 /**
- * Moves the interactions before `before` to the archive (creating it on first use), batch after batch until
- * none is left or `budgetMs` is spent; what is left the hourly trigger moves (continueArchiving).
+ * Moves the interactions before `before` to the archive (creating it on first use), batch after batch while
+ * some are left and the slowest batch so far would still end within `budgetMs` (one batch at least); what is
+ * left the hourly trigger moves (continueArchiving).
  */
 export function archiveInteractions(spreadsheet: Spreadsheet, before: string, actor: string, budgetMs = 4 * MINUTE): ArchiveProgress {
   const cutoff = Date.parse(before);
@@ -81,17 +85,26 @@ export function archiveInteractions(spreadsheet: Spreadsheet, before: string, ac
   const archive = openArchive(state);
   let moved = 0;
   let remaining: number;
+  let slowest = 0;
+  let survey: Survey | undefined;
   do {
-    const batch = withScriptLock(() => moveBatch(spreadsheet, archive, state, actor), 'Clipsheet is busy with a sync; the archiving goes on at the next hourly run.');
+    const batchStarted = Date.now();
+    const batch = withScriptLock(() => moveBatch(spreadsheet, archive, state, actor, survey), 'Clipsheet is busy with a sync; the archiving goes on at the next hourly run.');
+    survey = batch.survey;
+    slowest = Math.max(slowest, Date.now() - batchStarted);
     moved += batch.moved;
     remaining = batch.remaining;
-  } while (remaining > 0 && Date.now() - started < budgetMs);
+  } while (remaining > 0 && Date.now() - started + slowest <= budgetMs);
   saveArchiveState({ ...state, pending: remaining > 0 });
   return { url: state.url, before: state.before, moved, remaining };
 }
 
-/** The hourly trigger's share of an unfinished archiving, before it recomputes; null when none is pending. */
-export function continueArchiving(spreadsheet: Spreadsheet, budgetMs = 2 * MINUTE): ArchiveProgress | null {
+/**
+ * The hourly trigger's share of an unfinished archiving, before it recomputes; null when none is pending. A
+ * minute: with the recompute (up to three minutes at 500,000 interactions, bench/dashboard.bench.ts) it stays
+ * well inside one six-minute execution.
+ */
+export function continueArchiving(spreadsheet: Spreadsheet, budgetMs = MINUTE): ArchiveProgress | null {
   const state = readArchiveState();
   return state?.pending ? archiveInteractions(spreadsheet, state.before, 'hourly trigger', budgetMs) : null;
 }
@@ -114,44 +127,53 @@ const timeOf = (v: unknown) => (isDate(v) ? v.getTime() : typeof v === 'string' 
 /** The Interactions sheet's header of a field. */
 const headerOf = (key: string) => Interaction.columns.find((c) => c.key === key)!.header;
 
+/**
+ * What one batch learned of both sheets, which the next batch of the same execution starts from instead of
+ * reading a million cells again: the due rows (where each was, and its id) and the ids the archive holds.
+ * Between batches the lock is free, and a sync or a person may move rows: the next batch checks every row
+ * it reads against this, and surveys afresh at the first difference.
+ */
+interface Survey {
+  due: Array<{ row: number; id: string }>;
+  archivedIds: Set<string>;
+}
+
+interface Batch {
+  moved: number;
+  remaining: number;
+  survey: Survey;
+}
+
 /** One batch: the oldest-placed rows before the cutoff, copied to the archive, rolled up, then deleted here. */
-function moveBatch(spreadsheet: Spreadsheet, archive: Spreadsheet, state: ArchiveState, actor: string): { moved: number; remaining: number } {
+function moveBatch(spreadsheet: Spreadsheet, archive: Spreadsheet, state: ArchiveState, actor: string, known?: Survey): Batch {
   const live = spreadsheet.getSheetByName(Interaction.sheet);
   const lastRow = live?.getLastRow() ?? 0;
-  if (!live || lastRow < 2) return { moved: 0, remaining: 0 };
+  const nothing = { moved: 0, remaining: 0, survey: { due: [], archivedIds: new Set<string>() } };
+  if (!live || lastRow < 2) return nothing;
   const width = live.getLastColumn();
   const headers = live.getRange(1, 1, 1, width).getValues()[0]!;
   const columnOf = indexHeaders(headers);
   const idColumn = columnOf.get(headerOf('id'));
   const atColumn = columnOf.get(headerOf('at'));
   if (idColumn === undefined || atColumn === undefined) throw new Error(`The ${Interaction.sheet} sheet has no ${headerOf('id')} or ${headerOf('at')} column: run Clipsheet > Set up spreadsheet.`);
-
-  const cutoff = Date.parse(state.before);
-  const dueRows = () => {
-    const ids = live.getRange(2, idColumn + 1, lastRow - 1, 1).getValues();
-    const times = live.getRange(2, atColumn + 1, lastRow - 1, 1).getValues();
-    const rows: number[] = [];
-    for (let r = 0; r < ids.length; r++) if (String(ids[r]![0] ?? '') !== '' && timeOf(times[r]![0]) < cutoff) rows.push(r + 2);
-    return rows;
-  };
-  let due = dueRows();
-  if (!due.length) return { moved: 0, remaining: 0 };
-  // Old rows scattered among new ones (an import, a sheet sorted by customer) would take a batch per hundred
-  // blocks: sorted by date once, in one call, the old ones are one block at the top.
-  if (blocksOf(due) > MAX_RUNS) {
-    live.getRange(2, 1, lastRow - 1, width).sort({ column: atColumn + 1, ascending: true });
-    due = dueRows();
-  }
-  const runs = runsOf(due);
-
-  const lines = runs.flatMap(([first, count]) => live.getRange(first, 1, count, width).getValues());
   const target = archive.getSheetByName(Interaction.sheet) ?? archive.insertSheet(Interaction.sheet);
   const placeOf = archiveColumns(target, headers);
   const archiveWidth = target.getLastColumn();
   const archiveLast = target.getLastRow();
-  const archivedIds = new Set(archiveLast > 1 ? target.getRange(2, placeOf[idColumn]! + 1, archiveLast - 1, 1).getValues().map((line) => String(line[0])) : []);
+
+  const cutoff = Date.parse(state.before);
+  const survey = known ?? surveyRows(live, lastRow, width, idColumn, atColumn, cutoff, () => {
+    const ids = archiveLast > 1 ? target.getRange(2, placeOf[idColumn]! + 1, archiveLast - 1, 1).getValues() : [];
+    return new Set(ids.map((line) => String(line[0])));
+  });
+  if (!survey.due.length) return nothing;
+  const runs = runsOf(survey.due.map((d) => d.row));
+  const lines = runs.flatMap(([first, count]) => live.getRange(first, 1, count, width).getValues());
+  const moves = (line: unknown[], k: number) => String(line[idColumn] ?? '') === survey.due[k]!.id && timeOf(line[atColumn]) < cutoff;
+  if (known && !lines.every(moves)) return moveBatch(spreadsheet, archive, state, actor);
+
   // A row already in the archive is the copy an interrupted batch made: only its deletion here is left to do.
-  const copies = lines.filter((line) => !archivedIds.has(String(line[idColumn]))).map((line) => {
+  const copies = lines.filter((line) => !survey.archivedIds.has(String(line[idColumn]))).map((line) => {
     const copy: unknown[] = new Array(archiveWidth).fill('');
     line.forEach((value, c) => (copy[placeOf[c]!] = asWritten(value)));
     return copy;
@@ -164,17 +186,44 @@ function moveBatch(spreadsheet: Spreadsheet, archive: Spreadsheet, state: Archiv
     target.getRange(archiveLast + 1, 1, copies.length, archiveWidth).setValues(copies);
   }
   SpreadsheetApp.flush(); // the copies are saved before a single row leaves the team's sheet
+  for (const line of lines) survey.archivedIds.add(String(line[idColumn]));
 
   const moved: InteractionRow[] = lines.map((line) => interactionRow((key) => {
     const column = columnOf.get(headerOf(key));
     return column === undefined ? undefined : line[column];
   }, true));
-  writeRollup(spreadsheet, adjustRollup(readRollup(spreadsheet), [], moved));
+  appendRollup(spreadsheet, rollUpChange([], moved));
   // Sheets keeps at least one row below the frozen header: add a blank one before deleting every data row.
   if (live.getMaxRows() - live.getFrozenRows() <= lines.length) live.insertRowsAfter(live.getMaxRows(), 1);
   for (const [first, count] of [...runs].reverse()) live.deleteRows(first, count);
   appendLog(spreadsheet, [{ at: new Date().toISOString(), actor, action: 'archive interactions', sheet: Interaction.sheet, detail: `${lines.length} interactions before ${state.before.slice(0, 10)} moved to ${state.url}` }]);
-  return { moved: lines.length, remaining: due.length - lines.length };
+  // The rows moved are the first due ones, so every due row left was below all of them.
+  const due = survey.due.slice(lines.length).map((d) => ({ row: d.row - lines.length, id: d.id }));
+  return { moved: lines.length, remaining: due.length, survey: { due, archivedIds: survey.archivedIds } };
+}
+
+/**
+ * The team sheet's rows due for the archive (an id, and a date before the cutoff), in sheet order. Old rows
+ * scattered among new ones (an import, a sheet sorted by customer) would take a batch per hundred blocks:
+ * sorted by date once, in one call, the old ones are one block at the top.
+ */
+function surveyRows(live: GoogleAppsScript.Spreadsheet.Sheet, lastRow: number, width: number, idColumn: number, atColumn: number, cutoff: number, readArchivedIds: () => Set<string>): Survey {
+  const dueRows = () => {
+    const ids = live.getRange(2, idColumn + 1, lastRow - 1, 1).getValues();
+    const times = live.getRange(2, atColumn + 1, lastRow - 1, 1).getValues();
+    const due: Survey['due'] = [];
+    for (let r = 0; r < ids.length; r++) {
+      const id = String(ids[r]![0] ?? '');
+      if (id !== '' && timeOf(times[r]![0]) < cutoff) due.push({ row: r + 2, id });
+    }
+    return due;
+  };
+  let due = dueRows();
+  if (blocksOf(due.map((d) => d.row)) > MAX_RUNS) {
+    live.getRange(2, 1, lastRow - 1, width).sort({ column: atColumn + 1, ascending: true });
+    due = dueRows();
+  }
+  return { due, archivedIds: due.length ? readArchivedIds() : new Set() };
 }
 
 /** The number of blocks of adjacent rows. */
@@ -220,6 +269,37 @@ function archiveColumns(target: GoogleAppsScript.Spreadsheet.Sheet, headers: rea
   return places;
 }
 
+/** A person's interactions in the archive, for the sidebar's timeline. */
+export type ArchivedHistory =
+  | { url: string; interactions: number; rows: Array<{ row: number; values: Record<string, unknown> }> }
+  | { url: string; problem: string };
+
+/**
+ * The archived interactions naming a person: how many, and the `limit` placed last (the archive takes the
+ * oldest first, so these are the newest) as raw field values. Sheets' search finds them on its side, in one
+ * call where reading the Person ids column would move 300,000 cells. A person without access to the archive
+ * (it belongs to whoever ran the first archiving) gets the reason and its link. Null before any archiving.
+ */
+export function findArchivedInteractions(personId: string, limit: number): ArchivedHistory | null {
+  const state = readArchiveState();
+  if (!state) return null;
+  let archive: Spreadsheet;
+  try {
+    archive = SpreadsheetApp.openById(state.id);
+  } catch {
+    return { url: state.url, problem: 'Older interactions are in the archive, which you cannot open: ask its owner to share it with you, or to restore it from Drive\'s bin.' };
+  }
+  const sheet = archive.getSheetByName(Interaction.sheet);
+  const last = sheet?.getLastRow() ?? 0;
+  const column = sheet && last > 1 ? indexHeaders(sheet.getRange(1, 1, 1, sheet.getLastColumn()).getValues()[0]!).get(headerOf('personIds')) : undefined;
+  if (!sheet || column === undefined) return { url: state.url, interactions: 0, rows: [] };
+  // The id as one item of the cell's list (items are separated by ";" or a new line), not inside a longer id.
+  const id = personId.replace(/[.*+?^$|()[\]{}\\]/g, '\\$&');
+  const item = `(^|[;\n])\\s*${id}\\s*([;\n]|$)`;
+  const found = sheet.getRange(2, column + 1, last - 1, 1).createTextFinder(item).useRegularExpression(true).matchCase(true).findAll().map((cell) => cell.getRow());
+  return { url: state.url, interactions: found.length, rows: Table.readRows(archive, Interaction, found.slice(-limit)) };
+}
+
 type Doc = Record<string, unknown> & { id: string };
 
 /**
@@ -246,5 +326,5 @@ export function archivedEdits(changes: readonly Change[], live: { has(id: string
 /** After sync wrote archived interactions: the rollup loses their old versions and counts the new ones. */
 export function rollUpArchivedEdits(spreadsheet: Spreadsheet, before: readonly Doc[], after: readonly Doc[]): void {
   const row = (doc: Doc) => interactionRowOf(doc as unknown as Interaction, true);
-  writeRollup(spreadsheet, adjustRollup(readRollup(spreadsheet), before.map(row), after.map(row)));
+  appendRollup(spreadsheet, rollUpChange(before.map(row), after.map(row)));
 }

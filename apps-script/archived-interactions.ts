@@ -7,8 +7,9 @@ import { sheetNamed } from './dashboard-writer';
 /**
  * The `Archived interactions` sheet: the daily rollup of the interactions moved to the archive spreadsheet
  * (shared/metrics/archive-rollup.ts), which the dashboard's live counts of interactions add to the
- * Interactions sheet's. The add-on alone writes it: when it archives, when sync edits an archived
- * interaction, and on every recompute from the archive itself.
+ * Interactions sheet's. The add-on alone writes it: an archiving batch and a sync that edits an archived
+ * interaction append what they changed (appendRollup), and every recompute rewrites it from the archive itself,
+ * one row per group.
  */
 
 export const ROLLUP_SHEET = 'Archived interactions';
@@ -47,13 +48,11 @@ export function readRollup(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet
  */
 export function writeRollup(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, rollup: readonly RollupRow[]): number {
   const sheet = sheetNamed(spreadsheet, ROLLUP_SHEET);
-  const rows = [ROLLUP_COLUMNS.map(([, header]) => header), ...rollup.map((r) => ROLLUP_COLUMNS.map(([, , , write]) => write(r)))];
+  const rows = [ROLLUP_COLUMNS.map(([, header]) => header), ...rollup.map(lineOf)];
   const wanted = Math.max(3, rows.length + 1);
   const maxRows = sheet.getMaxRows();
-  if (wanted > maxRows) {
-    if (maxRows >= 3) sheet.insertRowsBefore(maxRows, wanted - maxRows);
-    else ensureGrid(sheet, wanted, ROLLUP_COLUMNS.length);
-  } else if (maxRows > wanted) sheet.deleteRows(wanted + 1, maxRows - wanted);
+  if (wanted > maxRows) growTo(sheet, wanted);
+  else if (maxRows > wanted) sheet.deleteRows(wanted + 1, maxRows - wanted);
   ensureGrid(sheet, wanted, ROLLUP_COLUMNS.length);
   const maxColumns = sheet.getMaxColumns();
   if (maxColumns > ROLLUP_COLUMNS.length) sheet.deleteColumns(ROLLUP_COLUMNS.length + 1, maxColumns - ROLLUP_COLUMNS.length);
@@ -63,4 +62,32 @@ export function writeRollup(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadshee
   sheet.getRange(1, 1, 1, ROLLUP_COLUMNS.length).setFontWeight('bold');
   sheet.setFrozenRows(1);
   return wanted;
+}
+
+/**
+ * Appends a change to the rollup (rollUpChange: signed counts, so a group may have several rows) below its
+ * last row, without reading it: an archiving batch writes the 5,000 groups it touched, not the 100,000 the
+ * rollup of 300,000 interactions holds. Before the sheet has its header, the change is the whole rollup.
+ */
+export function appendRollup(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, change: readonly RollupRow[]): void {
+  const sheet = spreadsheet.getSheetByName(ROLLUP_SHEET);
+  if (!sheet || sheet.getLastRow() < 1) {
+    writeRollup(spreadsheet, change);
+    return;
+  }
+  if (!change.length) return;
+  const first = sheet.getLastRow() + 1;
+  // One spare row stays below the data, as writeRollup leaves it, so the next growth is inside the ranges too.
+  if (first + change.length > sheet.getMaxRows()) growTo(sheet, first + change.length);
+  ROLLUP_COLUMNS.forEach(([, , format], c) => sheet.getRange(first, c + 1, change.length, 1).setNumberFormat(format));
+  sheet.getRange(first, 1, change.length, ROLLUP_COLUMNS.length).setValues(change.map(lineOf));
+}
+
+const lineOf = (r: RollupRow): Cell[] => ROLLUP_COLUMNS.map(([, , , write]) => write(r));
+
+/** Grows the grid to `rows` by rows inserted before its last one, inside the live formulas' ranges. */
+function growTo(sheet: GoogleAppsScript.Spreadsheet.Sheet, rows: number): void {
+  const maxRows = sheet.getMaxRows();
+  if (maxRows >= 3) sheet.insertRowsBefore(maxRows, rows - maxRows);
+  ensureGrid(sheet, rows, ROLLUP_COLUMNS.length);
 }

@@ -97,7 +97,7 @@ export function archiveFromMenu(actor: string): void {
   }
   const now = new Date();
   const before = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - months, 1)).toISOString();
-  if (ui.alert('Archive old interactions', `Move the interactions before ${before.slice(0, 10)} to the archive spreadsheet? The sidebar's timeline then shows the newer ones only.`, ui.ButtonSet.YES_NO) !== ui.Button.YES) return;
+  if (ui.alert('Archive old interactions', `Move the interactions before ${before.slice(0, 10)} to the archive spreadsheet? Every count on the dashboard still includes them, and the sidebar shows each person's newest archived ones.`, ui.ButtonSet.YES_NO) !== ui.Button.YES) return;
   const progress = archiveInteractions(spreadsheet(), before, actor);
   const left = progress.remaining ? ` ${progress.remaining.toLocaleString('en-US')} more go at the next hourly runs.` : '';
   ui.alert('Archive old interactions', `${progress.moved.toLocaleString('en-US')} interactions before ${progress.before.slice(0, 10)} moved to the archive:\n${progress.url}${left}`, ui.ButtonSet.OK);

@@ -2,6 +2,7 @@ import { assessActivity, countPurchases, findFrameworkPhase, listAllowedStages }
 import type { PersonLike } from '../shared/identity';
 import { Deal, Interaction, Person, Task, type Entity } from '../shared/model';
 import { scoreCompleteness } from '../shared/value';
+import { ARCHIVE_SHEET_LABEL, findArchivedInteractions } from './archive';
 import { findDuplicatesOf } from './duplicates';
 import { entityOfSheet } from './layout';
 import { readSettings } from './settings-sheet';
@@ -9,6 +10,8 @@ import type { DuplicateProposal, PersonSummary, SidebarView, TimelineItem } from
 import { Table } from './table';
 
 const TIMELINE_LIMIT = 200;
+/** Archived interactions the timeline shows, the newest: each block of them found apart is one more read. */
+const ARCHIVED_LIMIT = 20;
 
 /**
  * A table's valid records among the rows `keep` selects on their raw values: the schema (costly on 50,000
@@ -48,11 +51,16 @@ export function loadSidebarView(spreadsheet: GoogleAppsScript.Spreadsheet.Spread
   if (!found) return { kind: 'empty', message: 'This row has no readable person yet: fill in Full name and Stage, or check the data quality.' };
   const person = found.record;
 
-  const interactions = records<Interaction>(rowsOf(spreadsheet, Interaction), Interaction, (v) => Array.isArray(v.personIds) && v.personIds.includes(id));
+  const naming = (v: Record<string, unknown>) => Array.isArray(v.personIds) && v.personIds.includes(id);
+  const interactions = records<Interaction>(rowsOf(spreadsheet, Interaction), Interaction, naming);
+  const history = findArchivedInteractions(id, ARCHIVED_LIMIT);
+  const archivedInteractions = history && 'rows' in history ? records<Interaction>(history.rows, Interaction, naming) : [];
   const deals = records<Deal>(rowsOf(spreadsheet, Deal), Deal, (v) => v.personId === id);
   const tasks = records<Task>(rowsOf(spreadsheet, Task), Task, (v) => v.personId === id);
+  const interactionItem = (sheet: string) => ({ row, record: i }: { row: number; record: Interaction }): TimelineItem => ({ kind: 'interaction', id: i.id, at: i.at, title: `${i.type}${i.direction ? ` (${i.direction})` : ''}${i.subject ? `: ${i.subject}` : ''}`, detail: [i.summary, i.outcome, i.experience && `experience: ${i.experience}`].filter(Boolean).join(' — ') || undefined, sheet, row });
   const timeline: TimelineItem[] = [
-    ...interactions.map(({ row, record: i }): TimelineItem => ({ kind: 'interaction', id: i.id, at: i.at, title: `${i.type}${i.direction ? ` (${i.direction})` : ''}${i.subject ? `: ${i.subject}` : ''}`, detail: [i.summary, i.outcome, i.experience && `experience: ${i.experience}`].filter(Boolean).join(' — ') || undefined, sheet: Interaction.sheet, row })),
+    ...interactions.map(interactionItem(Interaction.sheet)),
+    ...archivedInteractions.map(interactionItem(ARCHIVE_SHEET_LABEL)),
     ...deals.map(({ row, record: d }): TimelineItem => ({ kind: 'deal', id: d.id, at: d.closedAt ?? d.openedAt, title: `${d.kind} ${d.status}: ${d.product ?? ''} ${d.value}${d.currency ? ` ${d.currency}` : ''}`.replace(/\s+/g, ' '), detail: d.reason, sheet: Deal.sheet, row })),
     ...tasks.map(({ row, record: t }): TimelineItem => ({ kind: 'task', id: t.id, at: t.dueAt, title: `task (${t.status}): ${t.title}`, detail: t.automatic, sheet: Task.sheet, row })),
   ]
@@ -90,5 +98,6 @@ export function loadSidebarView(spreadsheet: GoogleAppsScript.Spreadsheet.Spread
     activity: { status: activity.status, daysSinceContact: activity.daysSinceContact },
     completeness: scoreCompleteness(person),
   };
-  return { kind: 'person', person: summary, timeline, duplicates };
+  const archived = history && ('rows' in history ? { url: history.url, interactions: history.interactions, shown: timeline.filter((t) => t.sheet === ARCHIVE_SHEET_LABEL).length } : history);
+  return { kind: 'person', person: summary, timeline, ...(archived ? { archived } : {}), duplicates };
 }

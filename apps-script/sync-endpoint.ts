@@ -1,7 +1,7 @@
 import { ENTITIES, type EntityName } from '../shared/model';
 import { applyChanges, changedSince } from '../shared/sync/apply';
 import { envelopeSchema, requestSchema, type Change, type ChangeResult, type SyncRequest, type SyncResponse } from '../shared/sync/protocol';
-import { archivedEdits, rollUpArchivedEdits } from './archive';
+import { ARCHIVE_SHEET_LABEL, archivedEdits, rollUpArchivedEdits } from './archive';
 import { appendLog, type LogLine } from './audit-log';
 import { authenticate, RequestError } from './auth';
 import { createClock } from './clock';
@@ -83,7 +83,7 @@ function push(spreadsheet: Spreadsheet, changes: readonly Change[], member: Team
       apply(entity, table, master, archived ? group.filter((c) => !archived.changes.includes(c)) : group, ENTITIES[entity].sheet);
       if (archived) {
         const archiveTable = Table.open(archived.archive, ENTITIES.interaction)!;
-        const { master, written } = apply(entity, archiveTable, new Map(rawDocs(archiveTable).map((d) => [d.id, d])), archived.changes, `${ENTITIES.interaction.sheet} (archive)`);
+        const { master, written } = apply(entity, archiveTable, new Map(rawDocs(archiveTable).map((d) => [d.id, d])), archived.changes, ARCHIVE_SHEET_LABEL);
         rollUpArchivedEdits(spreadsheet, written.flatMap((doc) => (master.has(doc.id) ? [master.get(doc.id)!] : [])), written);
       }
     }

@@ -51,6 +51,25 @@ export class Table {
     return new Table(entity, sheet, [...header, ...rows], first);
   }
 
+  /**
+   * Raw field values of the given sheet rows that have an id, for a few rows found in a large sheet: the
+   * header once, then each block of adjacent rows in one read.
+   */
+  static readRows(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, entity: Entity, rows: readonly number[]): Array<{ row: number; values: Record<string, unknown> }> {
+    const sheet = spreadsheet.getSheetByName(entity.sheet);
+    const width = sheet?.getLastColumn() ?? 0;
+    if (!sheet || !width || !rows.length) return [];
+    const header = sheet.getRange(HEADER_ROW, 1, 1, width).getValues();
+    const sorted = [...new Set(rows)].sort((a, b) => a - b);
+    const blocks: Array<[first: number, count: number]> = [];
+    for (const row of sorted) {
+      const block = blocks[blocks.length - 1];
+      if (block && block[0] + block[1] === row) block[1]++;
+      else blocks.push([row, 1]);
+    }
+    return blocks.flatMap(([first, count]) => new Table(entity, sheet, [...header, ...sheet.getRange(first, 1, count, width).getValues()], first).rows());
+  }
+
   /** The entity's columns that are missing from the header row. */
   missingColumns(): Column[] {
     return this.entity.columns.filter((c) => !this.columnIndex.has(c.header));

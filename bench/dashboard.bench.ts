@@ -55,17 +55,21 @@ const bench: Benchmark = async () => {
   // Set up again, as an admin would with a full sheet: it trims the empty columns right of the data.
   runtime.call('setUpSpreadsheet');
   const cutoff = new Date(Date.UTC(new Date(team.now).getUTCFullYear(), new Date(team.now).getUTCMonth() - KEEP_MONTHS, 1)).toISOString();
-  const batches: Array<ReturnType<typeof run>> = [];
-  let remaining = Infinity;
-  while (remaining > 0) {
-    const batch = run('archive batch', () => runtime.call<{ remaining: number }>('archiveInteractionsBefore', cutoff, 0));
-    remaining = (batch.result as { remaining: number }).remaining;
-    batches.push(batch);
-  }
+  // The first batch alone (a budget of 0 runs exactly one), as a fresh execution runs it: it surveys the
+  // sheet and sorts it by date, so it is the slowest. Then every other batch in one execution, as the later
+  // batches of the menu's run go: from the survey their first one made.
+  type Progress = { moved: number; remaining: number };
+  const firstBatch = run('first archive batch', () => runtime.call<Progress>('archiveInteractionsBefore', cutoff, 0));
+  const rest = run('the other archive batches', () => runtime.call<Progress>('archiveInteractionsBefore', cutoff, 1e6));
+  // Each batch writes a line to the add-on's Log.
+  const log = workbook.sheet('Log')!;
+  const logLines = workbook.readValues(log, 1, 1, workbook.lastRow(log), workbook.lastColumn(log));
+  const laterBatches = logLines.filter((line) => line[logLines[0]!.indexOf('Action')] === 'archive interactions').length - 1;
+  const perLaterBatch = rest.projected / laterBatches;
+  const perExecution = 1 + Math.max(0, Math.floor((ARCHIVE_BUDGET_S - firstBatch.projected) / perLaterBatch));
   const archive = plain().find((w) => w !== workbook)!;
   const archived = archive.lastRow(archive.sheet('Interactions')!) - 1;
-  const slowest = batches.reduce((a, b) => (b.projected > a.projected ? b : a));
-  const perExecution = Math.max(1, Math.floor(ARCHIVE_BUDGET_S / slowest.projected));
+  const batchCount = 1 + laterBatches;
 
   const first = run('first recompute (adds the built-in segments, fits the purchase models)', () => runtime.call('recomputeDashboard', team.now));
   const steady = run('hourly recompute (same purchase history: the fit is reused)', () => runtime.call('recomputeDashboard', team.now));
@@ -79,16 +83,22 @@ const bench: Benchmark = async () => {
   const figures: Figure[] = [
     { name: 'team size', value: SIZE.customers, unit: 'customers', note: `${SIZE.interactions} interactions, ${SIZE.deals} deals, ${team.reps.length} reps, ${team.organisations.length} organisations` },
     { name: 'cells the team would need in one spreadsheet, nothing archived', value: cellsBefore, unit: 'cells', note: `over Google's ${CELL_LIMIT}: why the add-on archives` },
-    { name: `interactions moved to the archive (older than ${cutoff.slice(0, 10)}, ${KEEP_MONTHS} months kept)`, value: archived, unit: 'interactions', note: `${SIZE.interactions - archived} stay in the team's sheet; ${batches.length} batches` },
+    { name: `interactions moved to the archive (older than ${cutoff.slice(0, 10)}, ${KEEP_MONTHS} months kept)`, value: archived, unit: 'interactions', note: `${SIZE.interactions - archived} stay in the team's sheet; ${batchCount} batches` },
     {
-      name: 'archive batch: slowest projected Apps Script time',
-      value: slowest.projected,
+      name: 'archive batch: slowest (the first of an execution) projected Apps Script time',
+      value: firstBatch.projected,
       unit: 's',
       target: '< 60 s (a sync waits at most this long for the lock)',
-      meets: slowest.projected < 60,
-      note: `${slowest.calls} calls, ${slowest.io.read} cells read, ${slowest.io.written} written; ${perExecution} batches fit one execution's ${ARCHIVE_BUDGET_S} s, so ${Math.ceil(batches.length / perExecution)} executions (the menu's, then hourly runs) move them all`,
+      meets: firstBatch.projected < 60,
+      note: `${firstBatch.calls} calls, ${firstBatch.io.read} cells read, ${firstBatch.io.written} written: it reads the Id and At columns, sorts the sheet by date (the generated rows are in no order), then moves its rows`,
     },
-    { name: 'archive batches: projected Apps Script time of all', value: batches.reduce((n, b) => n + b.projected, 0), unit: 's', note: `${batches.length} batches, ${batches.reduce((n, b) => n + b.calls, 0)} calls; the first sorts the sheet by date (the generated rows are in no order)` },
+    {
+      name: 'archive batch: the later ones of an execution, projected Apps Script time each',
+      value: perLaterBatch,
+      unit: 's',
+      note: `${laterBatches} batches in one execution: ${rest.projected.toFixed(1)} s, ${rest.calls} calls, ${rest.io.read} cells read, ${rest.io.written} written; ${perExecution} batches fit the menu's ${ARCHIVE_BUDGET_S} s, and each hourly run takes one more`,
+    },
+    { name: 'archive batches: projected Apps Script time of all', value: firstBatch.projected + rest.projected, unit: 's', note: `${batchCount} batches, ${firstBatch.calls + rest.calls} calls` },
     { name: "cells of the team's spreadsheet after archiving", value: gridCells, unit: 'cells', target: `<= ${CELL_LIMIT} (Google's limit)`, meets: gridCells <= CELL_LIMIT, note: bySheet },
     { name: 'cells of the archive spreadsheet', value: archive.gridCells(), unit: 'cells', target: `<= ${CELL_LIMIT}`, meets: archive.gridCells() <= CELL_LIMIT, note: archive.sheets.map((s) => `${s.name} ${s.maxRows}x${s.maxColumns}`).join(', ') },
   ];

@@ -68,6 +68,11 @@ export class AppsScriptRuntime {
   readonly menus: Map<string, Array<[string, string]>>;
   /** Selects a range as the user's cursor would: `select('Customers', 'B7')` (a number means that row). */
   readonly select: (sheetName: string, a1OrRow: string | number) => void;
+  /**
+   * What other executions (a sync, a person at the sheet) do while this one has let a lock go: requests run
+   * one at a time here, so a test sets this to make one happen between a script's locked steps.
+   */
+  betweenLocks?: () => void;
   private readonly context: vm.Context;
   private readonly user: string;
   private kind: ExecutionKind = 'editor';
@@ -111,6 +116,7 @@ export class AppsScriptRuntime {
       now: () => Date.now(),
       log: (line) => this.logs.push(line),
       onStateChange: () => options.onChange?.(),
+      onLockReleased: () => this.betweenLocks?.(),
     });
     Object.assign(this.context, { SpreadsheetApp: sheets.SpreadsheetApp, Charts, ...services });
     vm.runInContext(files['Code.js'], this.context, { filename: 'Code.js', timeout: EXECUTION_LIMIT_MS });

@@ -39,6 +39,8 @@ export interface ServiceOptions {
   now: () => number;
   log: (line: string) => void;
   onStateChange: () => void;
+  /** Another execution's turn, once this one releases a lock (AppsScriptRuntime.betweenLocks). */
+  onLockReleased: () => void;
 }
 
 export function createServices(options: ServiceOptions) {
@@ -87,14 +89,18 @@ export function createServices(options: ServiceOptions) {
   };
 
   // Requests run one at a time in this process, so a lock is always free; it still must be taken and
-  // released correctly, which the emulator checks.
+  // released correctly, which the emulator checks. Its release is where another execution may run.
   const makeLock = () => {
     let held = false;
     return {
       waitLock() { held = true; },
       tryLock() { held = true; return true; },
       hasLock() { return held; },
-      releaseLock() { held = false; },
+      releaseLock() {
+        if (!held) return;
+        held = false;
+        options.onLockReleased();
+      },
     };
   };
 

@@ -147,6 +147,7 @@ function bindWorkbook(workbook: Workbook, options: SpreadsheetAppOptions) {
       return typeof rowOrA1 === 'string' ? rangeOfA1(this.state, rowOrA1) : rangeAt(this.state, rowOrA1, column!, rows, columns);
     }
     getDataRange() { return rangeAt(this.state, 1, 1, Math.max(1, this.getLastRow()), Math.max(1, this.getLastColumn())); }
+    createTextFinder(text: string) { return this.getDataRange().createTextFinder(text); }
     insertRowsAfter(afterRow: number, count: number) { workbook.insertRows(this.state, afterRow + 1, count); ctx.written(); return this; }
     insertRowsBefore(beforeRow: number, count: number) { workbook.insertRows(this.state, beforeRow, count); ctx.written(); return this; }
     insertRowAfter(afterRow: number) { return this.insertRowsAfter(afterRow, 1); }

@@ -1,6 +1,7 @@
 import { parseA1, toA1 } from './a1';
 import { recordFormat, type CellFormat } from './sheet-extras';
 import type { SheetsContext } from './sheets-context';
+import { TextFinder } from './text-finder';
 import type { ProtectionState, ValidationRule } from './sheet-anchors';
 import type { CellValue, SheetState } from './workbook';
 
@@ -44,6 +45,7 @@ export class Range {
   getDisplayValue(): string { return this.getDisplayValues()[0]![0]!; }
   getFormulas(): string[][] { return this.ctx.workbook.readFormulas(this.state, this.row, this.column, this.rows, this.columns); }
   getFormula(): string { return this.getFormulas()[0]![0]!; }
+  createTextFinder(text: string) { return this.ctx.wrap(new TextFinder(this.ctx, this, text), 'TextFinder'); }
 
   setValues(values: unknown[][]) {
     if (!Array.isArray(values) || values.length !== this.rows)

@@ -48,7 +48,7 @@ export function App({ server }: { server: Server }) {
           <PersonCard person={view.person} />
           <StageMover person={view.person} server={server} onMoved={setView} />
           <Duplicates duplicates={view.duplicates} />
-          <Timeline items={view.timeline} />
+          <Timeline items={view.timeline} archived={view.archived} />
         </>
       )}
     </main>

@@ -16,6 +16,9 @@ export interface TimelineItem {
   row: number;
 }
 
+/** The person's interactions in the archive spreadsheet: how many, how many the timeline shows, and where. */
+export type ArchivedSummary = { url: string; interactions: number; shown: number } | { url: string; problem: string };
+
 /** Another row that may be the same person. */
 export interface DuplicateProposal {
   id: string;
@@ -53,7 +56,7 @@ export interface PersonSummary {
 /** What the sidebar shows: a person, or a sentence saying what to select. */
 export type SidebarView =
   | { kind: 'empty'; message: string }
-  | { kind: 'person'; person: PersonSummary; timeline: TimelineItem[]; duplicates: DuplicateProposal[] };
+  | { kind: 'person'; person: PersonSummary; timeline: TimelineItem[]; archived?: ArchivedSummary; duplicates: DuplicateProposal[] };
 
 /** A stage move's answer: the new view, or why the ladder refused it. */
 export type StageChangeResult = { ok: true; view: SidebarView } | { ok: false; message: string };

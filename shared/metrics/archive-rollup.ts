@@ -24,16 +24,19 @@ const DAY = 86_400_000;
 
 /** The rollup of archived interactions: tombstoned rows and rows without an id count nowhere, as in the live sheet. */
 export function rollUpInteractions(rows: readonly InteractionRow[]): RollupRow[] {
-  return adjustRollup([], [], rows);
+  return rollUpChange([], rows);
 }
 
 /**
- * A rollup after interactions left it (`removed`: an archived row's old version, before an edit) and joined
- * it (`added`: rows just archived, or the edited version). Groups that reach zero are dropped.
+ * What interactions leaving the archive's count (`removed`: an archived row's old version, before an edit)
+ * and joining it (`added`: rows just archived, or the edited version) change in the rollup: one row per group
+ * whose count changed, by how much (negative when more left it than joined). The sheet appends these rows
+ * instead of rewriting itself: a group's live count is the sum of its rows, and the next recompute folds them
+ * into one row per group.
  */
-export function adjustRollup(rollup: readonly RollupRow[], removed: readonly InteractionRow[], added: readonly InteractionRow[]): RollupRow[] {
+export function rollUpChange(removed: readonly InteractionRow[], added: readonly InteractionRow[]): RollupRow[] {
   const keyOf = (r: Omit<RollupRow, 'interactions'>) => JSON.stringify([r.day, r.owner, r.type, r.experience ?? '', r.voiceOfCustomer ?? '']);
-  const groups = new Map(rollup.map((r) => [keyOf(r), { ...r }]));
+  const groups = new Map<string, RollupRow>();
   const tally = (row: InteractionRow, delta: number) => {
     if (row.deleted || !row.id) return;
     const group = { day: Math.floor(row.at / DAY) * DAY, owner: row.owner, type: row.type, experience: row.experience, voiceOfCustomer: row.voiceOfCustomer, interactions: 0 };
@@ -43,6 +46,6 @@ export function adjustRollup(rollup: readonly RollupRow[], removed: readonly Int
   };
   for (const row of removed) tally(row, -1);
   for (const row of added) tally(row, 1);
-  return [...groups.values()].filter((r) => r.interactions > 0).sort((a, b) => a.day - b.day || a.owner.localeCompare(b.owner) || a.type.localeCompare(b.type)
+  return [...groups.values()].filter((r) => r.interactions !== 0).sort((a, b) => a.day - b.day || a.owner.localeCompare(b.owner) || a.type.localeCompare(b.type)
     || (a.experience ?? '').localeCompare(b.experience ?? '') || (a.voiceOfCustomer ?? '').localeCompare(b.voiceOfCustomer ?? ''));
 }

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import type { AppsScriptRuntime } from '../../emulator/runtime';
+import { Interaction } from '../../shared/model';
 import type { SyncResponse } from '../../shared/sync/protocol';
 import { loadAddOn } from '../support/add-on';
 import { rowsOf } from './helpers';
@@ -125,6 +126,54 @@ describe('the dashboard and the archive', () => {
   });
 });
 
+describe('archiving more than one batch (20,000 rows)', () => {
+  const OLD = 20_050;
+  /** 20,050 old interactions and 20 recent ones, written straight into the sheet as an import leaves them. */
+  function bigTeam() {
+    const addOn = loadAddOn();
+    const { workbook } = addOn.runtime;
+    const sheet = workbook.sheet('Interactions')!;
+    const headers = workbook.readValues(sheet, 1, 1, 1, workbook.lastColumn(sheet))[0]!.map(String);
+    const fields = (id: string, at: number): Record<string, unknown> => ({ id, at: new Date(at), owner: REP, type: 'call', personIds: 'p1', revision: 1 });
+    const rows = [
+      ...Array.from({ length: OLD }, (_, i) => fields(`old${i}`, Date.UTC(2025, 0, 1) + i * 60_000)),
+      ...Array.from({ length: 20 }, (_, i) => fields(`new${i}`, Date.UTC(2026, 5, 1 + i))),
+    ];
+    const keyOf = new Map(Interaction.columns.map((c) => [c.header, c.key]));
+    if (sheet.maxRows < rows.length + 1) workbook.insertRows(sheet, sheet.maxRows + 1, rows.length + 1 - sheet.maxRows);
+    workbook.writeValues(sheet, 2, 1, rows.map((r) => headers.map((h) => r[keyOf.get(h) ?? ''] ?? '')));
+    return addOn;
+  }
+  const oldIds = (except?: string) => Array.from({ length: OLD }, (_, i) => `old${i}`).filter((id) => id !== except);
+
+  test('one execution moves batch after batch, reading the sheet\'s columns once', () => {
+    const { runtime } = bigTeam();
+    const run = runtime.measure<{ moved: number; remaining: number }>('archiveInteractionsBefore', '2026-01-01T00:00:00.000Z');
+    expect(run.result).toMatchObject({ moved: OLD, remaining: 0 });
+    expect(archiveOf(runtime).rows.map((r) => r.Id)).toEqual(oldIds());
+    expect(rowsOf(runtime, 'Interactions').map((r) => r.Id)).toEqual(Array.from({ length: 20 }, (_, i) => `new${i}`));
+    expect(rowsOf(runtime, 'Archived interactions').reduce((n, r) => n + Number(r.Interactions), 0)).toBe(OLD);
+
+    // The same, with a person deleting a row between the two batches: the second batch sees the rows it
+    // knew have moved, reads the sheet afresh, and neither loses a row nor takes a recent one.
+    const edited = bigTeam();
+    let between = 0;
+    edited.runtime.betweenLocks = () => {
+      if (between++ > 0) return;
+      const sheet = edited.runtime.workbook.sheet('Interactions')!;
+      expect(edited.runtime.workbook.readValues(sheet, 5, 1, 1, 1)[0]![0]).toBe('old20003');
+      edited.runtime.workbook.deleteRows(sheet, 5, 1);
+    };
+    const resurveyed = edited.runtime.measure<{ moved: number; remaining: number }>('archiveInteractionsBefore', '2026-01-01T00:00:00.000Z');
+    expect(resurveyed.result).toMatchObject({ moved: OLD - 1, remaining: 0 });
+    expect(archiveOf(edited.runtime).rows.map((r) => r.Id)).toEqual(oldIds('old20003'));
+    expect(rowsOf(edited.runtime, 'Interactions').map((r) => r.Id)).toEqual(Array.from({ length: 20 }, (_, i) => `new${i}`));
+    // Starting that batch afresh reads both headers, the Id and At columns, the archive's ids and the rows
+    // again: six reads that the batch which found nothing changed did without.
+    expect(resurveyed.byService['SpreadsheetApp.Range.getValues']! - run.byService['SpreadsheetApp.Range.getValues']!).toBe(6);
+  });
+});
+
 describe('sync and the archive', () => {
   test('an edit of an archived interaction is made in the archive, the rollup follows, and a replay is a duplicate', async () => {
     const { runtime, send } = await teamWithHistory();
@@ -133,8 +182,13 @@ describe('sync and the archive', () => {
     expect(results(await send(edit))).toMatchObject([{ id: 'old4', status: 'applied', record: { revision: 2, experience: 'bad' } }]);
     expect(rowsOf(runtime, 'Interactions').some((r) => r.Id === 'old4')).toBe(false);
     expect(archiveOf(runtime).rows.filter((r) => r.Id === 'old4')).toMatchObject([{ Revision: 2, Summary: 'Complained about the invoice', Experience: 'bad' }]);
-    const bad = rowsOf(runtime, 'Archived interactions').filter((r) => r.Experience === 'bad');
-    expect(bad.map((r) => (r.Day as Date).toISOString().slice(0, 10))).toEqual(['2025-01-01', '2025-01-05', '2025-01-11', '2025-01-21']);
+    // The sync appended the change (-1 for the old version's group, +1 for the new one's): the sums follow.
+    const badByDay = new Map<string, number>();
+    for (const r of rowsOf(runtime, 'Archived interactions').filter((r) => r.Experience === 'bad')) {
+      const day = (r.Day as Date).toISOString().slice(0, 10);
+      badByDay.set(day, (badByDay.get(day) ?? 0) + Number(r.Interactions));
+    }
+    expect(Object.fromEntries(badByDay)).toEqual({ '2025-01-01': 1, '2025-01-05': 1, '2025-01-11': 1, '2025-01-21': 1 });
     expect(rowsOf(runtime, 'Archived interactions').reduce((n, r) => n + Number(r.Interactions), 0)).toBe(30);
     expect(results(await send(edit))).toMatchObject([{ id: 'old4', status: 'duplicate' }]);
     expect(archiveOf(runtime).rows.filter((r) => r.Id === 'old4')).toHaveLength(1);

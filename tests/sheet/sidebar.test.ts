@@ -63,6 +63,31 @@ describe('the sidebar shows the person on the current row', () => {
     expect(text(h, 'duplicates')).toMatch(/Same person.*row 4, A\. Lovelace.*email:ada@example\.com/);
   });
 
+  test('the newest of their archived interactions join the timeline, with how many the archive holds', async () => {
+    const addOn = await customerWithHistory();
+    const old = (n: number, personIds: string[]) => change('interaction', { ...base(`old${n}`), personIds, type: 'email', at: new Date(Date.UTC(2025, 0, 1 + n)).toISOString(), subject: `Old ${n}` }, `k-old-${String(n).padStart(4, '0')}`);
+    // 22 of Ada's (one shared with Alan), and one of a person whose id starts with hers.
+    const changes = [...Array.from({ length: 22 }, (_, n) => old(n, n === 21 ? ['p2', 'p1'] : ['p1'])), old(22, ['p12'])];
+    await addOn.send({ op: 'push', changes });
+    addOn.runtime.call('archiveInteractionsBefore', '2026-01-01T00:00:00.000Z');
+    expect(rowsOf(addOn.runtime, 'Interactions').map((r) => r.Id)).toEqual(['i1', 'i2']);
+
+    let h = await openSidebar(addOn, 'Customers', 'E2');
+    const timeline = () => [...h.window.document.querySelectorAll('[data-testid="timeline"] li')].map((li) => li.textContent ?? '');
+    expect(timeline()).toHaveLength(3 + 20);
+    expect(timeline().slice(3).map((t) => t.match(/Old \d+/)![0])).toEqual(Array.from({ length: 20 }, (_, i) => `Old ${21 - i}`));
+    expect(text(h, 'archived')).toBe('Showing the newest 20 of 22 interactions in the interactions archive.');
+    expect(h.window.document.querySelector('[data-testid="archived"] a')?.getAttribute('href')).toMatch(/^https:\/\/docs\.google\.com\/spreadsheets\/d\//);
+    await h.close();
+
+    // Someone without access to the archive (it was deleted, or its owner never shared it) sees why, and the rest.
+    const { id } = JSON.parse(addOn.runtime.state.properties['clipsheet.archive']!) as { id: string };
+    addOn.runtime.spreadsheets.delete(id);
+    h = await openSidebar(addOn, 'Customers', 'E2');
+    expect(timeline()).toHaveLength(3);
+    expect(text(h, 'archived')).toMatch(/^Older interactions are in the archive, which you cannot open: ask its owner to share it with you/);
+  });
+
   test('on an interaction, deal or task row it shows that row’s person; elsewhere it says what to do', async () => {
     const addOn = await customerWithHistory();
     const interactionRow = rowsOf(addOn.runtime, 'Interactions').findIndex((r) => r.Id === 'i2') + 2;

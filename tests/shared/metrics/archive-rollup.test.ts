@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { adjustRollup, rollUpInteractions, type InteractionRow } from '../../../shared/metrics';
+import { rollUpChange, rollUpInteractions, type RollupRow, type InteractionRow } from '../../../shared/metrics';
 
 const DAY = 86_400_000;
 const row = (id: string, at: string, fields: Partial<InteractionRow> = {}): InteractionRow => ({
@@ -26,19 +26,34 @@ describe('the daily rollup of archived interactions', () => {
     expect(rollUpInteractions([row('a', '2025-03-01T08:00:00Z', { deleted: true }), row('', '2025-03-01T08:00:00Z')])).toEqual([]);
   });
 
-  test('an edit moves one interaction between groups; a deletion drops an emptied group', () => {
+  test('an edit moves one interaction between groups: a change of -1 and +1, summed with the rollup', () => {
     const before = row('a', '2025-03-01T08:00:00Z');
-    const rollup = rollUpInteractions([before, row('b', '2025-03-01T09:00:00Z')]);
-    const edited = adjustRollup(rollup, [before], [{ ...before, experience: 'bad', at: before.at + DAY }]);
-    expect(edited.map((r) => [new Date(r.day).toISOString().slice(0, 10), r.experience, r.interactions])).toEqual([['2025-03-01', undefined, 1], ['2025-03-02', 'bad', 1]]);
-    expect(adjustRollup(edited, [{ ...before, experience: 'bad', at: before.at + DAY }], [{ ...before, deleted: true }]).map((r) => r.interactions)).toEqual([1]);
+    const moved = { ...before, experience: 'bad', at: before.at + DAY };
+    const change = rollUpChange([before], [moved]);
+    expect(change.map((r) => [new Date(r.day).toISOString().slice(0, 10), r.experience, r.interactions])).toEqual([['2025-03-01', undefined, -1], ['2025-03-02', 'bad', 1]]);
+    const ledger = [...rollUpInteractions([before, row('b', '2025-03-01T09:00:00Z')]), ...change];
+    expect(countsOf(ledger)).toEqual(countsOf(rollUpInteractions([moved, row('b', '2025-03-01T09:00:00Z')])));
+    // A deletion takes the interaction out of every count; an edit that changes no counted field changes nothing.
+    expect(countsOf([...ledger, ...rollUpChange([moved], [{ ...moved, deleted: true }])])).toEqual(countsOf(rollUpInteractions([row('b', '2025-03-01T09:00:00Z')])));
+    expect(rollUpChange([before], [{ ...before, personIds: ['p2'], direction: 'inbound' }])).toEqual([]);
   });
 
-  test('adding in batches gives the rollup of all rows at once', () => {
+  test('changes appended batch after batch sum to the rollup of all rows at once', () => {
     const rows = Array.from({ length: 500 }, (_, i) => row(`i${i}`, new Date(Date.UTC(2025, 0, 1) + i * 7_919_000).toISOString(), { type: ['call', 'email', 'meeting'][i % 3]!, experience: i % 7 ? undefined : 'bad' }));
-    let rollup = rollUpInteractions([]);
-    for (let i = 0; i < rows.length; i += 77) rollup = adjustRollup(rollup, [], rows.slice(i, i + 77));
-    expect(rollup).toEqual(rollUpInteractions(rows));
-    expect(rollup.reduce((n, r) => n + r.interactions, 0)).toBe(500);
+    const ledger: RollupRow[] = [];
+    for (let i = 0; i < rows.length; i += 77) ledger.push(...rollUpChange([], rows.slice(i, i + 77)));
+    expect(ledger.length).toBeGreaterThan(rollUpInteractions(rows).length); // groups split across batches have several rows
+    expect(countsOf(ledger)).toEqual(countsOf(rollUpInteractions(rows)));
+    expect(ledger.reduce((n, r) => n + r.interactions, 0)).toBe(500);
   });
 });
+
+/** What a SUMIFS over the rollup sheet reads: each group's count, summed over its rows; groups summing to zero count nothing. */
+function countsOf(rollup: readonly RollupRow[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const r of rollup) {
+    const key = JSON.stringify([r.day, r.owner, r.type, r.experience ?? '', r.voiceOfCustomer ?? '']);
+    counts.set(key, (counts.get(key) ?? 0) + r.interactions);
+  }
+  return new Map([...counts].filter(([, n]) => n !== 0).sort());
+}
