@@ -136,6 +136,8 @@ const headerOf = (key: string) => Interaction.columns.find((c) => c.key === key)
 interface Survey {
   due: Array<{ row: number; id: string }>;
   archivedIds: Set<string>;
+  /** The blocks the due rows lay in when this survey sorted the sheet by date to gather them. */
+  sortedFrom?: number;
 }
 
 interface Batch {
@@ -196,7 +198,7 @@ function moveBatch(spreadsheet: Spreadsheet, archive: Spreadsheet, state: Archiv
   // Sheets keeps at least one row below the frozen header: add a blank one before deleting every data row.
   if (live.getMaxRows() - live.getFrozenRows() <= lines.length) live.insertRowsAfter(live.getMaxRows(), 1);
   for (const [first, count] of [...runs].reverse()) live.deleteRows(first, count);
-  appendLog(spreadsheet, [{ at: new Date().toISOString(), actor, action: 'archive interactions', sheet: Interaction.sheet, detail: `${lines.length} interactions before ${state.before.slice(0, 10)} moved to ${state.url}` }]);
+  appendLog(spreadsheet, [{ at: new Date().toISOString(), actor, action: 'archive interactions', sheet: Interaction.sheet, detail: `${lines.length} interactions before ${state.before.slice(0, 10)} moved to ${state.url}${survey.sortedFrom ? ` (the sheet was first sorted by date: they lay in ${survey.sortedFrom} separate blocks)` : ''}` }]);
   // The rows moved are the first due ones, so every due row left was below all of them.
   const due = survey.due.slice(lines.length).map((d) => ({ row: d.row - lines.length, id: d.id }));
   return { moved: lines.length, remaining: due.length, survey: { due, archivedIds: survey.archivedIds } };
@@ -218,12 +220,11 @@ function surveyRows(live: GoogleAppsScript.Spreadsheet.Sheet, lastRow: number, w
     }
     return due;
   };
-  let due = dueRows();
-  if (blocksOf(due.map((d) => d.row)) > MAX_RUNS) {
-    live.getRange(2, 1, lastRow - 1, width).sort({ column: atColumn + 1, ascending: true });
-    due = dueRows();
-  }
-  return { due, archivedIds: due.length ? readArchivedIds() : new Set() };
+  const due = dueRows();
+  const blocks = blocksOf(due.map((d) => d.row));
+  if (blocks <= MAX_RUNS) return { due, archivedIds: due.length ? readArchivedIds() : new Set() };
+  live.getRange(2, 1, lastRow - 1, width).sort({ column: atColumn + 1, ascending: true });
+  return { due: dueRows(), archivedIds: readArchivedIds(), sortedFrom: blocks };
 }
 
 /** The number of blocks of adjacent rows. */
