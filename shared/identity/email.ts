@@ -38,12 +38,17 @@ export function cleanEmail(raw: unknown): Normalised<string> {
   if (FORMULA_TRIGGER.test(text)) return reject(FIELD, 'formula', `${FIELD} looks like a spreadsheet formula`);
   const at = text.lastIndexOf('@');
   if (at <= 0 || at === text.length - 1) return reject(FIELD, 'malformed', `${FIELD} has no local part or no domain`);
-  const local = text.slice(0, at).normalize('NFC').toLowerCase();
+  const rawLocal = text.slice(0, at);
+  const local = rawLocal.normalize('NFC').toLowerCase();
   if (local.length > MAX_LOCAL || !LOCAL_ATOM.test(local) || /^\.|\.\.|\.$/.test(local)) {
     return reject(FIELD, 'malformed', `${FIELD} has an invalid local part`);
   }
-  const domain = normaliseHostname(text.slice(at + 1), FIELD);
-  return domain.ok ? accept(`${local}@${domain.value}`) : domain;
+  const rawDomain = text.slice(at + 1);
+  const domain = normaliseHostname(rawDomain, FIELD);
+  if (!domain.ok) return domain;
+  // Most addresses are stored clean already: then the text itself, not a copy joined from its two halves,
+  // which every later slice and Map lookup of it would have to flatten first.
+  return accept(local === rawLocal && domain.value === rawDomain ? text : `${local}@${domain.value}`);
 }
 
 /** The address as a match key: `cleanEmail` plus the provider's own aliasing rules (Gmail dots, plus tags). */
@@ -55,8 +60,10 @@ export function normaliseEmail(raw: unknown): Normalised<string> {
 /** The match key of an address `cleanEmail` already accepted (the provider's aliasing rules only). */
 export function aliasEmail(clean: string): Normalised<string> {
   const at = clean.lastIndexOf('@');
-  let local = clean.slice(0, at);
   let domain = clean.slice(at + 1);
+  // Other providers: nothing is stripped, so the key is the address itself, not a copy joined from its halves.
+  if (at > 0 && !PLUS_IGNORED.has(domain)) return accept(clean);
+  let local = clean.slice(0, at);
   if (PLUS_IGNORED.has(domain)) local = local.split('+')[0]!;
   if (GMAIL.has(domain)) {
     local = local.replace(/\./g, '');

@@ -111,9 +111,8 @@ export class IdentityIndex<T extends Identified> {
     const exactHits = this.hits(this.exact, keys.exact, incoming.id, keys.exact);
     // A stored record that disagrees on a stronger identifier is another one, unless nothing else matches.
     const agreeing = exactHits.size > 1 ? new Map([...exactHits].filter(([, hit]) => hit.agrees)) : exactHits;
-    if (agreeing.size === 1 && agreeing.values().next().value!.agrees) {
-      const [[id, hit]] = agreeing;
-      return { kind: 'exact', id, key: hit.key, problems };
+    if (agreeing.size === 1) {
+      for (const [id, hit] of agreeing) if (hit.agrees) return { kind: 'exact', id, key: hit.key, problems };
     }
     // Exact keys that point at different stored records mean the store itself holds duplicates, and records
     // that disagree on a stronger identifier may be two companies on one domain: a rep decides.
@@ -138,14 +137,18 @@ export class IdentityIndex<T extends Identified> {
     for (const key of keys) {
       const slots = map.get(key);
       if (slots === undefined) continue;
-      for (const slot of typeof slots === 'number' ? [slots] : slots) {
-        const id = this.ids[slot];
-        if (id === undefined || id === selfId || hits?.has(id)) continue;
-        const stored = exactKeys && this.exactKeysOf.get(slot);
-        (hits ??= new Map()).set(id, { key, agrees: !stored || agreeAbove(this.scheme.exclusiveKinds!, kindOf(key), stored, exactKeys!) });
-      }
+      // Most keys name one record: no array is made to loop over it.
+      if (typeof slots === 'number') hits = this.addHit(hits, slots, key, selfId, exactKeys);
+      else for (const slot of slots) hits = this.addHit(hits, slot, key, selfId, exactKeys);
     }
     return hits ?? NO_HITS;
+  }
+
+  private addHit(hits: Map<string, Hit> | undefined, slot: number, key: string, selfId: string | undefined, exactKeys?: readonly string[]): Map<string, Hit> | undefined {
+    const id = this.ids[slot];
+    if (id === undefined || id === selfId || hits?.has(id)) return hits;
+    const stored = exactKeys && this.exactKeysOf.get(slot);
+    return (hits ?? new Map<string, Hit>()).set(id, { key, agrees: !stored || agreeAbove(this.scheme.exclusiveKinds!, kindOf(key), stored, exactKeys!) });
   }
 
   private drop(map: Map<string, Slots>, key: string, id: string, freed: Set<number>): void {

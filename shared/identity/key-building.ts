@@ -13,19 +13,22 @@ export function addKey(keys: string[], prefix: string, value: string | undefined
   if (value !== undefined) keys.push(prefix + value);
 }
 
-// Sorted without repeats, in place. Lists hold one to three keys, so an insertion sort with plain `<` beats
-// `Array.prototype.sort` (which converts and compares through its generic comparator) many times over.
-export function inOrder(keys: string[]): string[] {
-  let kept = 0;
-  for (const key of keys) {
+// `keys` from index `from` on sorted without repeats, in place; what comes before `from` is left as it is, so
+// one array can hold several kinds of key, each sorted on its own. Lists hold one to three keys, so an
+// insertion sort with plain `<` beats `Array.prototype.sort` (which converts and compares through its generic
+// comparator) many times over.
+export function inOrder(keys: string[], from = 0): string[] {
+  let kept = from;
+  for (let next = from; next < keys.length; next++) {
+    const key = keys[next]!;
     let at = kept;
-    while (at > 0 && keys[at - 1]! > key) at--;
-    if (at > 0 && keys[at - 1] === key) continue;
+    while (at > from && keys[at - 1]! > key) at--;
+    if (at > from && keys[at - 1] === key) continue;
     for (let move = kept; move > at; move--) keys[move] = keys[move - 1]!;
     keys[at] = key;
     kept++;
   }
-  keys.length = kept;
+  if (kept < keys.length) keys.length = kept; // setting the length is a runtime call even when it changes nothing
   return keys;
 }
 

@@ -44,26 +44,39 @@ export function foldText(text: string): string {
 }
 
 const tokensOf = (text: string): string[] => text.split(/\s+/).filter(Boolean);
+// Whitespace other than single spaces between words, in text that `guardText` trimmed.
+const ODD_WHITESPACE = /\s\s|[^\S ]/;
 
 // Given and family names repeat across a team's people far more than whole names do, so each word is folded
 // once. Folding works letter by letter and never joins across whitespace, so folding word by word gives the
-// words of the folded whole; a word may fold into several (NFKC maps ¨ to a space and a mark).
-const foldWord = rememberText((word) => tokensOf(foldText(word as string)));
+// words of the folded whole; a word may fold into several (NFKC maps ¨ to a space and a mark), or into none.
+const foldWord = rememberText((word) => tokensOf(foldText(word as string)).join(' '));
 
 /** A person's name as a match key: folded, whitespace collapsed, leading honorifics removed. */
 export function normaliseName(raw: unknown): Normalised<string> {
   const guarded = guardText(raw, { field: 'name', maxLength: MAX_INPUT });
   if (!guarded.ok) return guarded;
-  let tokens: string[];
-  if (PRINTABLE_ASCII.test(guarded.value)) tokens = tokensOf(guarded.value.toLowerCase());
+  // The key is built as one string, its words separated by single spaces: this runs for every record, and
+  // most names are already single-spaced words, so there is no array of words to build and join.
+  const text = guarded.value;
+  const words = ODD_WHITESPACE.test(text) ? tokensOf(text) : undefined;
+  let key: string;
+  if (PRINTABLE_ASCII.test(text)) key = words ? words.join(' ').toLowerCase() : text.toLowerCase();
   else {
-    tokens = [];
-    for (const word of tokensOf(guarded.value)) tokens.push(...foldWord(word));
+    key = '';
+    for (const word of words ?? text.split(' ')) {
+      const folded = foldWord(word);
+      if (folded !== '') key = key === '' ? folded : `${key} ${folded}`;
+    }
   }
-  // Keep the last token even if it looks like a title: "Dr" alone is all we know of that person.
-  while (tokens.length > 1 && HONORIFICS.has(tokens[0]!.replace(/\.$/, ''))) tokens.shift();
-  return toKey('name', tokens);
+  // Keep the last word even if it looks like a title: "Dr" alone is all we know of that person.
+  for (let space = key.indexOf(' '); space > 0 && HONORIFICS.has(withoutDot(key.slice(0, space))); space = key.indexOf(' ')) {
+    key = key.slice(space + 1);
+  }
+  return toKey('name', key);
 }
+
+const withoutDot = (word: string): string => (word.endsWith('.') ? word.slice(0, -1) : word);
 
 /** A company name as a match key: folded, punctuation and legal forms ("Ltd", "سهامی خاص") removed. */
 export const normaliseCompanyName = rememberText((raw: unknown): Normalised<string> => {
@@ -72,13 +85,12 @@ export const normaliseCompanyName = rememberText((raw: unknown): Normalised<stri
   const tokens = tokensOf(foldText(guarded.value).replace(PUNCTUATION, ' '));
   while (tokens.length > 1 && COMPANY_PREFIXES.has(tokens[0]!)) tokens.shift();
   while (tokens.length > 1 && LEGAL_FORMS.has(tokens[tokens.length - 1]!)) tokens.pop();
-  return toKey('company', tokens);
+  return toKey('company', tokens.join(' '));
 });
 
 // Stripping a title or punctuation can expose a formula trigger or leave nothing; the key is refused then,
 // exactly as the raw text would be, so that normalising a key again gives the same key.
-function toKey(field: string, tokens: string[]): Normalised<string> {
-  const key = tokens.join(' ');
+function toKey(field: string, key: string): Normalised<string> {
   if (key === '') return reject(field, 'empty', `${field} has no letters to match on`);
   if (FORMULA_TRIGGER.test(key)) return reject(field, 'formula', `${field} looks like a spreadsheet formula`);
   return accept(key);

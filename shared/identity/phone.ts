@@ -1,4 +1,7 @@
-import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js';
+// The core entry with the metadata passed in: the package's default entry is this same function and the same
+// (min) metadata behind a wrapper that copies its arguments on every call, which this runs for every number.
+import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/core';
+import metadata from 'libphonenumber-js/min/metadata';
 import { accept, reject, type Normalised } from './problem';
 import { guardText, toAsciiDigits } from './text';
 
@@ -26,7 +29,7 @@ export function normalisePhone(raw: unknown, defaultCountry?: CountryCode): Norm
   }
   let parsed: ReturnType<typeof parsePhoneNumberFromString>;
   try {
-    parsed = parsePhoneNumberFromString(text, defaultCountry ? { defaultCountry, extract: false } : { extract: false });
+    parsed = parsePhoneNumberFromString(text, defaultCountry ? { defaultCountry, extract: false } : { extract: false }, metadata);
   } catch {
     parsed = undefined; // the library reports most bad input as undefined, but a throw must not lose the record
   }

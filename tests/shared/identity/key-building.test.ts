@@ -10,3 +10,12 @@ test('inOrder sorts keys and drops repeats, as a Set and a sort would', () => {
     { numRuns: 2_000 },
   );
 });
+
+test('inOrder from an index sorts only the keys from there on and leaves the ones before it alone', () => {
+  fc.assert(
+    fc.property(fc.array(fc.string({ maxLength: 3 }), { maxLength: 4 }), fc.array(fc.string({ maxLength: 3 }), { maxLength: 8 }), (before, keys) => {
+      expect(inOrder([...before, ...keys], before.length)).toEqual([...before, ...[...new Set(keys)].sort()]);
+    }),
+    { numRuns: 2_000 },
+  );
+});
