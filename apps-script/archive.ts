@@ -120,7 +120,20 @@ function createArchive(spreadsheet: Spreadsheet): ArchiveState {
   sheet.deleteRows(3, sheet.getMaxRows() - 2);
   sheet.getRange(1, 1, 1, headers.length).setValues([headers]).setFontWeight('bold');
   sheet.setFrozenRows(1);
+  shareAsTeamSheet(spreadsheet, archive);
   return { id: archive.getId(), url: archive.getUrl(), before: '', pending: false };
+}
+
+/**
+ * The archive belongs to whoever archived first, in their Drive: it is shared as the team's sheet is, so the
+ * hourly trigger (its owner's), sync (the web app runs as its owner) and everyone's sidebar can open it.
+ */
+function shareAsTeamSheet(spreadsheet: Spreadsheet, archive: Spreadsheet): void {
+  const emails = (users: GoogleAppsScript.Base.User[]) => users.map((u) => u.getEmail()).filter(Boolean);
+  const editors = emails(spreadsheet.getEditors());
+  const viewers = emails(spreadsheet.getViewers());
+  if (editors.length) archive.addEditors(editors);
+  if (viewers.length) archive.addViewers(viewers);
 }
 
 const timeOf = (v: unknown) => (isDate(v) ? v.getTime() : typeof v === 'string' && v !== '' ? Date.parse(v) : NaN);

@@ -103,6 +103,9 @@ export class AppsScriptRuntime {
       answers: this.answers,
       onWrite: (workbook) => options.onChange?.(workbook),
       uiAllowed: () => !NO_UI.has(this.kind),
+      // From a menu or the editor a script acts as the person running it; triggers and the web app (executed
+      // as its owner) act as the owner.
+      effectiveUser: () => (this.kind === 'editor' ? this.activeUser : this.user),
     });
     this.menus = sheets.menus;
     this.select = (sheetName, a1OrRow) => sheets.select(sheetName, typeof a1OrRow === 'number' ? `A${a1OrRow}` : a1OrRow);
@@ -125,6 +128,11 @@ export class AppsScriptRuntime {
   /** Calls a global function of the bundle, as a menu item, google.script.run or the script editor would. */
   call<T = unknown>(functionName: string, ...args: unknown[]): T {
     return this.execute<T>('editor', this.user, functionName, args);
+  }
+
+  /** Calls a global function as another person at the keyboard would, from a menu: it acts as them. */
+  callAs<T = unknown>(user: string, functionName: string, ...args: unknown[]): T {
+    return this.execute<T>('editor', user, functionName, args);
   }
 
   /** Calls a function and reports what it cost: service calls and emulated time. */

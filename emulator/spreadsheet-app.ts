@@ -29,6 +29,8 @@ export interface SpreadsheetAppOptions {
   onWrite?: (workbook: Workbook) => void;
   /** Whether the running execution may show UI (not in a web app or a time-driven trigger). */
   uiAllowed?: () => boolean;
+  /** Whom the running execution acts as: what it may open, and who owns what it creates. */
+  effectiveUser?: () => string;
 }
 
 // Google's spreadsheet URLs; openByUrl reads the id after /d/ and ignores the rest (/edit, #gid=0, ?usp=...).
@@ -50,9 +52,11 @@ export function createSpreadsheetApp(options: SpreadsheetAppOptions) {
   const { wrap } = main.ctx;
   const menus = new Map<string, Array<[string, string]>>();
   const ui = createUi({ answers: options.answers ?? [], menus, show: (event) => options.onUi?.(event) });
+  const effectiveUser = () => options.effectiveUser?.() ?? '';
   const open = (id: string | undefined, method: string) => {
     const workbook = id && spreadsheets.get(id);
     if (!workbook) throw new Error(`Exception: Unexpected error while getting the method or property ${method} on object SpreadsheetApp.`);
+    if (workbook.access && !workbook.access.has(effectiveUser())) throw new Error('Exception: You do not have permission to access the requested document.');
     return of(workbook).spreadsheet();
   };
 
@@ -69,6 +73,7 @@ export function createSpreadsheetApp(options: SpreadsheetAppOptions) {
       const Kind = container.constructor as new (name: string, id: string) => Workbook;
       const workbook = new Kind(String(name), newSpreadsheetId());
       workbook.addSheet('Sheet1', 0, rows, columns);
+      workbook.access = new Map([[effectiveUser(), 'owner']]);
       spreadsheets.set(workbook.id, workbook);
       options.onWrite?.(workbook);
       return of(workbook).spreadsheet();
@@ -101,6 +106,7 @@ export function createSpreadsheetApp(options: SpreadsheetAppOptions) {
 /** Spreadsheet, Sheet and Range over one workbook: every spreadsheet the script reaches gets the same classes and counts. */
 function bindWorkbook(workbook: Workbook, options: SpreadsheetAppOptions) {
   const { calls } = options;
+  const effectiveUser = () => options.effectiveUser?.() ?? '';
   const wrap = <T extends object>(object: T, name: string) => track(object, `SpreadsheetApp.${name}`, calls);
   const ctx: SheetsContext = {
     workbook,
@@ -225,7 +231,27 @@ function bindWorkbook(workbook: Workbook, options: SpreadsheetAppOptions) {
     }
     setNamedRange(name: string, range: Range) { workbook.namedRanges.set(name, { sheetName: range.state.name, a1: range.getA1Notation() }); }
     toast(message: string, title?: string) { options.onUi?.({ kind: 'toast', title, content: String(message) }); }
+    // Sharing, as Drive keeps it: the owner counts among the editors; editors are not listed as viewers.
+    getOwner() { return user([...workbook.access ?? []].find(([, role]) => role === 'owner')?.[0] ?? effectiveUser()); }
+    getEditors() { return this.having('owner', 'editor'); }
+    getViewers() { return this.having('viewer'); }
+    addEditors(emails: string[]) { for (const email of emails) this.share(email, 'editor'); return this; }
+    addEditor(email: string) { return this.addEditors([email]); }
+    addViewers(emails: string[]) { for (const email of emails) this.share(email, 'viewer'); return this; }
+    addViewer(email: string) { return this.addViewers([email]); }
+    private having(...roles: string[]) {
+      const access = workbook.access ?? new Map([[effectiveUser(), 'owner' as const]]);
+      return [...access].filter(([, role]) => roles.includes(role)).map(([email]) => user(email));
+    }
+    private share(email: string, role: 'editor' | 'viewer') {
+      if (!/^[^@\s]+@[^@\s]+$/.test(String(email))) throw new Error(`Exception: Invalid email: ${email}`);
+      const access = (workbook.access ??= new Map<string, 'owner' | 'editor' | 'viewer'>([[effectiveUser(), 'owner']]));
+      // Sharing never lowers anyone: an owner stays owner, an editor stays editor when shared as a viewer.
+      if (!access.has(email) || (role === 'editor' && access.get(email) === 'viewer')) access.set(email, role);
+      ctx.written();
+    }
   }
+  const user = (email: string) => wrap({ getEmail: () => email }, 'User');
 
   const activeSheet = () => ctx.selection.sheet && workbook.sheets.includes(ctx.selection.sheet) ? ctx.selection.sheet : workbook.sheets[0]!;
   const spreadsheet = () => wrap(new Spreadsheet(), 'Spreadsheet');

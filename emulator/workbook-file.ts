@@ -17,6 +17,8 @@ import { Workbook, type SheetState } from './workbook';
 interface SpreadsheetMeta {
   sheets: Array<Omit<SheetState, 'engineId'>>;
   namedRanges: Array<[string, { sheetName: string; a1: string }]>;
+  /** Who it is shared with (Workbook.access), for the spreadsheets the script created. */
+  access?: Array<[string, 'owner' | 'editor' | 'viewer']>;
 }
 
 interface Sidecar extends SpreadsheetMeta {
@@ -72,7 +74,7 @@ export async function loadWorkbook(file: string): Promise<{ workbook: Workbook; 
 }
 
 function metaOf(workbook: Workbook): SpreadsheetMeta {
-  return { sheets: workbook.sheets.map(({ engineId: _engineId, ...rest }) => rest), namedRanges: [...workbook.namedRanges] };
+  return { sheets: workbook.sheets.map(({ engineId: _engineId, ...rest }) => rest), namedRanges: [...workbook.namedRanges], ...(workbook.access ? { access: [...workbook.access] } : {}) };
 }
 
 async function writeXlsx(file: string, workbook: Workbook): Promise<void> {
@@ -132,6 +134,7 @@ async function readXlsx(file: string, workbook: Workbook, meta: SpreadsheetMeta 
     if (grid.length && width) workbook.writeValues(state, 1, 1, grid);
   }
   for (const [name, range] of meta?.namedRanges ?? []) workbook.namedRanges.set(name, range);
+  if (meta?.access) workbook.access = new Map(meta.access);
 }
 
 function toEngineContent(value: ExcelJS.CellValue): unknown {

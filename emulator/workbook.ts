@@ -34,6 +34,12 @@ export class Workbook {
   readonly engine: HyperFormula;
   readonly sheets: SheetState[] = [];
   readonly namedRanges = new Map<string, { sheetName: string; a1: string }>();
+  /**
+   * Who may open it, as Drive shares it: the spreadsheets a script creates belong to whoever ran it, and
+   * others open them only once shared (SpreadsheetApp.openById refuses them otherwise). Unset for the bound
+   * spreadsheet, which everyone who runs its script can open.
+   */
+  access?: Map<string, 'owner' | 'editor' | 'viewer'>;
   private nextGid = 0;
 
   constructor(readonly name = 'Clipsheet', readonly id = 'local-spreadsheet') {

@@ -19,6 +19,7 @@ function archive(name, rows, columns) {
 function readById(id, a1) { return SpreadsheetApp.openById(id).getSheetByName('Sheet1').getRange(a1).getValues(); }
 function writeById(id, a1, values) { SpreadsheetApp.openById(id).getSheets()[0].getRange(a1).setValues(values); }
 function openUrl(url) { const s = SpreadsheetApp.openByUrl(url); return [s.getId(), s.getName()]; }
+function share(id, editors, viewers) { const s = SpreadsheetApp.openById(id); if (editors.length) s.addEditors(editors); if (viewers.length) s.addViewers(viewers); return [s.getOwner().getEmail(), s.getEditors().map((u) => u.getEmail()), s.getViewers().map((u) => u.getEmail())]; }
 function active() { const s = SpreadsheetApp.getActiveSpreadsheet(); return [s.getId(), s.getUrl()]; }
 `;
 
@@ -51,6 +52,15 @@ describe('several spreadsheets, as Apps Script has them', () => {
     expect(runtime.call('openUrl', `https://docs.google.com/spreadsheets/d/${id}/edit#gid=0`)).toEqual([id, 'Archive']);
     const [mainId, mainUrl] = runtime.call<string[]>('active');
     expect(runtime.call('openUrl', mainUrl)).toEqual([mainId, 'Clipsheet']);
+  });
+
+  test('sharing: the owner is among the editors, viewers apart, nobody lowered; a bad address is refused', () => {
+    const runtime = project(CODE);
+    const { id } = runtime.callAs<Made>('ana@team.example', 'archive', 'Ana\'s');
+    expect(runtime.callAs('ana@team.example', 'share', id, ['bo@team.example'], ['cy@team.example', 'bo@team.example', 'ana@team.example'])).toEqual([
+      'ana@team.example', ['ana@team.example', 'bo@team.example'], ['cy@team.example'],
+    ]);
+    expect(() => runtime.callAs('ana@team.example', 'share', id, ['not an address'], [])).toThrow('Invalid email: not an address');
   });
 
   test('an unknown id or URL throws Google’s exception', () => {
@@ -87,6 +97,25 @@ function setUpSpreadsheet() { SpreadsheetApp.getActiveSpreadsheet().insertSheet(
 function issueRepKey() { PropertiesService.getScriptProperties().setProperty('clipsheet.key.local', 'secret'); return 'csk.local.secret'; }
 function writeMain(a1, value) { SpreadsheetApp.getActiveSpreadsheet().getSheetByName('Customers').getRange(a1).setValue(value); }
 `;
+
+  test('a created spreadsheet belongs to whoever ran the script: others open it once it is shared with them', async () => {
+    const bundleDir = projectDir(BACKEND + 'function share(id, emails) { SpreadsheetApp.openById(id).addEditors(emails); }');
+    const workbookFile = join(mkdtempSync(join(tmpdir(), 'clipsheet-backend-')), 'workbook.xlsx');
+    const first = await startLocalBackend({ bundleDir, workbookFile });
+    const { id } = first.runtime.callAs<Made>('ana@team.example', 'archive', 'Ana\'s');
+    expect(() => first.runtime.call('readById', id, 'A1')).toThrow('You do not have permission to access the requested document.');
+    first.runtime.callAs('ana@team.example', 'share', id, ['owner@clipsheet.local']);
+    expect(first.runtime.call('readById', id, 'A1')).toEqual([['id']]);
+    await first.close();
+    // The sharing is kept with the spreadsheet across a restart.
+    const second = await startLocalBackend({ bundleDir, workbookFile });
+    try {
+      expect(second.runtime.call('readById', id, 'A1')).toEqual([['id']]);
+      expect(() => second.runtime.callAs('bo@team.example', 'readById', id, 'A1')).toThrow('You do not have permission');
+    } finally {
+      await second.close();
+    }
+  });
 
   test('each in its own .xlsx beside the workbook, back by id after a restart; only the workbooks written are saved again', async () => {
     const bundleDir = projectDir(BACKEND);
