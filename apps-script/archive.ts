@@ -7,7 +7,7 @@ import { CELL_LIMIT } from './cell-budget';
 import { asWritten, indexHeaders } from './columns';
 import { interactionRow, isDate } from './dashboard-read';
 import { withScriptLock } from './lock';
-import { Table } from './table';
+import { blocksOf, Table } from './table';
 
 /**
  * The interactions archive: a second spreadsheet the add-on creates, which takes the interactions older than
@@ -234,28 +234,21 @@ function surveyRows(live: GoogleAppsScript.Spreadsheet.Sheet, lastRow: number, w
     return due;
   };
   const due = dueRows();
-  const blocks = blocksOf(due.map((d) => d.row));
+  const blocks = blocksOf(due.map((d) => d.row)).length;
   if (blocks <= MAX_RUNS) return { due, archivedIds: due.length ? readArchivedIds() : new Set() };
   live.getRange(2, 1, lastRow - 1, width).sort({ column: atColumn + 1, ascending: true });
   return { due: dueRows(), archivedIds: readArchivedIds(), sortedFrom: blocks };
 }
 
-/** The number of blocks of adjacent rows. */
-function blocksOf(rows: readonly number[]): number {
-  return rows.reduce((n, row, i) => (i > 0 && rows[i - 1] === row - 1 ? n : n + 1), 0);
-}
-
-/** The due rows as [first row, count] blocks, the first BATCH_ROWS rows in at most MAX_RUNS blocks. */
+/** The due rows' first BATCH_ROWS, in at most MAX_RUNS blocks: [first row, count]. */
 function runsOf(rows: readonly number[]): Array<[number, number]> {
   const runs: Array<[number, number]> = [];
   let taken = 0;
-  for (const row of rows) {
+  for (const [first, count] of blocksOf(rows).slice(0, MAX_RUNS)) {
     if (taken === BATCH_ROWS) break;
-    const run = runs[runs.length - 1];
-    if (run && run[0] + run[1] === row) run[1]++;
-    else if (runs.length === MAX_RUNS) break;
-    else runs.push([row, 1]);
-    taken++;
+    const take = Math.min(count, BATCH_ROWS - taken);
+    runs.push([first, take]);
+    taken += take;
   }
   return runs;
 }

@@ -8,6 +8,17 @@ const HEADER_ROW = 1;
  * One entity's sheet, read once and written once per request. Columns are found by header name, so
  * people may reorder, hide and add their own columns: their columns are never written.
  */
+/** Ascending sheet rows as blocks of adjacent ones, [first row, count]: one range, so one read or delete, each. */
+export function blocksOf(rows: readonly number[]): Array<[first: number, count: number]> {
+  const blocks: Array<[number, number]> = [];
+  for (const row of rows) {
+    const block = blocks[blocks.length - 1];
+    if (block && block[0] + block[1] === row) block[1]++;
+    else blocks.push([row, 1]);
+  }
+  return blocks;
+}
+
 export class Table {
   private readonly columnIndex: Map<string, number>;
   private readonly rowOfId = new Map<string, number>();
@@ -60,13 +71,7 @@ export class Table {
     const width = sheet?.getLastColumn() ?? 0;
     if (!sheet || !width || !rows.length) return [];
     const header = sheet.getRange(HEADER_ROW, 1, 1, width).getValues();
-    const sorted = [...new Set(rows)].sort((a, b) => a - b);
-    const blocks: Array<[first: number, count: number]> = [];
-    for (const row of sorted) {
-      const block = blocks[blocks.length - 1];
-      if (block && block[0] + block[1] === row) block[1]++;
-      else blocks.push([row, 1]);
-    }
+    const blocks = blocksOf([...new Set(rows)].sort((a, b) => a - b));
     return blocks.flatMap(([first, count]) => new Table(entity, sheet, [...header, ...sheet.getRange(first, 1, count, width).getValues()], first).rows());
   }
 
