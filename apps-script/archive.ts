@@ -1,5 +1,5 @@
 import { interactionRowOf, rollUpChange, type InteractionRow } from '../shared/metrics';
-import { Interaction } from '../shared/model';
+import { Interaction, listCellHolding } from '../shared/model';
 import type { Change } from '../shared/sync/protocol';
 import { appendRollup } from './archived-interactions';
 import { appendLog } from './audit-log';
@@ -300,10 +300,7 @@ export function findArchivedInteractions(personId: string, limit: number): Archi
   const last = sheet?.getLastRow() ?? 0;
   const column = sheet && last > 1 ? indexHeaders(sheet.getRange(1, 1, 1, sheet.getLastColumn()).getValues()[0]!).get(headerOf('personIds')) : undefined;
   if (!sheet || column === undefined) return { url: state.url, interactions: 0, rows: [] };
-  // The id as one item of the cell's list (items are separated by ";" or a new line), not inside a longer id.
-  const id = personId.replace(/[.*+?^$|()[\]{}\\]/g, '\\$&');
-  const item = `(^|[;\n])\\s*${id}\\s*([;\n]|$)`;
-  const found = sheet.getRange(2, column + 1, last - 1, 1).createTextFinder(item).useRegularExpression(true).matchCase(true).findAll().map((cell) => cell.getRow());
+  const found = sheet.getRange(2, column + 1, last - 1, 1).createTextFinder(listCellHolding(personId)).useRegularExpression(true).matchCase(true).findAll().map((cell) => cell.getRow());
   return { url: state.url, interactions: found.length, rows: Table.readRows(archive, Interaction, found.slice(-limit)) };
 }
 

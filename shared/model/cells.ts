@@ -4,6 +4,8 @@ import type { CellKind, Column } from './define-entity';
 export type Cell = string | number | boolean | Date;
 
 const LIST_SEPARATOR = '; ';
+// A list cell read back splits on these: what toCell writes, and the new lines people type.
+const LIST_SPLIT = /[;\n]/;
 
 // Sheets reads a written string the way it reads typing: `=...` runs, `+98 912` and `1-2` become numbers or
 // dates. OWASP's formula-injection guidance: prefix such text with an apostrophe, which Sheets keeps as a
@@ -50,7 +52,7 @@ export function fromCell(kind: CellKind, cell: unknown): unknown {
     case 'datetime':
       return blank ? undefined : toIsoDateTime(cell);
     case 'list':
-      return blank ? [] : String(cell).split(/[;\n]/).map((item) => item.trim()).filter(Boolean);
+      return blank ? [] : String(cell).split(LIST_SPLIT).map((item) => item.trim()).filter(Boolean);
     case 'json':
       if (blank) return undefined;
       try {
@@ -94,4 +96,13 @@ export function cellsToValues(columns: readonly Column[], cells: readonly unknow
 export function asStoredInSheet(columns: readonly Column[], record: Record<string, unknown>): Record<string, unknown> {
   const cells = recordToCells(columns, record).map((cell) => (typeof cell === 'string' && cell.startsWith("'") ? cell.slice(1) : cell));
   return cellsToValues(columns, cells);
+}
+
+/**
+ * A regular expression (its source) that a list cell matches when `item` is one of its items, as fromCell
+ * reads them, and not part of a longer one (`p1` is not in `p12`): for Sheets' own search (TextFinder).
+ */
+export function listCellHolding(item: string): string {
+  const escaped = item.replace(/[.*+?^$|()[\]{}\\]/g, '\\$&');
+  return `(^|${LIST_SPLIT.source})\\s*${escaped}\\s*(${LIST_SPLIT.source}|$)`;
 }

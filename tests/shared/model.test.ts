@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { ENTITIES, Person, cellsToValues, escapeForSheet, recordToCells } from '../../shared/model';
+import { ENTITIES, Interaction, Person, cellsToValues, escapeForSheet, listCellHolding, recordToCells } from '../../shared/model';
 
 describe('entities derive headers and indexes from one definition', () => {
   test('every entity has the record columns first and unique headers', () => {
@@ -30,6 +30,17 @@ describe('cells', () => {
     ['', ''],
   ])('escapeForSheet(%j) is %j', (input, expected) => {
     expect(escapeForSheet(input)).toBe(expected);
+  });
+
+  test('listCellHolding finds an item in a list cell as it is written or typed, never inside a longer item', () => {
+    const holds = (cell: string, item: string) => new RegExp(listCellHolding(item)).test(cell);
+    const written = recordToCells(Interaction.columns.filter((c) => c.key === 'personIds'), { personIds: ['p2', 'p1', 'p3'] })[0] as string;
+    expect(['p1', 'p2', 'p3'].map((id) => holds(written, id))).toEqual([true, true, true]);
+    expect(holds(written, 'p')).toBe(false);
+    expect(holds('p12; p21', 'p1')).toBe(false);
+    expect(holds('p9\n p1 ', 'p1')).toBe(true); // typed on its own line, with spaces
+    expect(holds('axb', 'a.b')).toBe(false); // the item is literal text, not a pattern
+    expect(holds('a.b', 'a.b')).toBe(true);
   });
 
   test('a person survives the round trip through cells', () => {
