@@ -126,12 +126,16 @@ function createArchive(spreadsheet: Spreadsheet): ArchiveState {
 
 /**
  * The archive belongs to whoever archived first, in their Drive: it is shared as the team's sheet is, so the
- * hourly trigger (its owner's), sync (the web app runs as its owner) and everyone's sidebar can open it.
+ * hourly trigger (its owner's), sync (the web app runs as its owner) and everyone's sidebar can open it. The
+ * recompute calls this too, so people the team's sheet is shared with later get the archive as well; it only
+ * adds (nobody loses access to the archive because they left the sheet's list).
  */
-function shareAsTeamSheet(spreadsheet: Spreadsheet, archive: Spreadsheet): void {
+export function shareAsTeamSheet(spreadsheet: Spreadsheet, archive: Spreadsheet): void {
   const emails = (users: GoogleAppsScript.Base.User[]) => users.map((u) => u.getEmail()).filter(Boolean);
-  const editors = emails(spreadsheet.getEditors());
-  const viewers = emails(spreadsheet.getViewers());
+  const archiveEditors = new Set(emails(archive.getEditors()));
+  const archiveReaders = new Set([...archiveEditors, ...emails(archive.getViewers())]);
+  const editors = emails(spreadsheet.getEditors()).filter((email) => !archiveEditors.has(email));
+  const viewers = emails(spreadsheet.getViewers()).filter((email) => !archiveReaders.has(email));
   if (editors.length) archive.addEditors(editors);
   if (viewers.length) archive.addViewers(viewers);
 }

@@ -4,7 +4,7 @@ import {
 } from '../shared/metrics';
 import { ACQUISITION_SOURCES } from '../shared/model';
 import { assignSegments, type SegmentAssignment } from '../shared/segments';
-import { openArchive, readArchiveState } from './archive';
+import { openArchive, readArchiveState, shareAsTeamSheet } from './archive';
 import { readRollup, ROLLUP_COLUMNS, ROLLUP_SHEET, writeRollup } from './archived-interactions';
 import type { RecomputeResult } from './dashboard-result';
 import { buildDataSheet, DATA_SHEET, type DataRefs } from './dashboard-data';
@@ -81,7 +81,15 @@ export function recomputeSegmentsAndDashboard(
  */
 function includeArchive(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, team: TeamSheets): number {
   const state = readArchiveState();
-  const archived = state ? readArchivedInteractions(openArchive(state)) : [];
+  const archive = state && openArchive(state);
+  if (archive) {
+    try {
+      shareAsTeamSheet(spreadsheet, archive);
+    } catch {
+      // The archive's owner may forbid its editors to share it: people it misses are told so by the sidebar.
+    }
+  }
+  const archived = archive ? readArchivedInteractions(archive) : [];
   team.data.interactions = team.data.interactions.concat(archived); // not push(...): 300,000 arguments overflow the stack
   const rollup = rollUpInteractions(archived);
   const sheet = spreadsheet.getSheetByName(ROLLUP_SHEET);

@@ -101,16 +101,20 @@ describe('archiving old interactions', () => {
     expect(rowsOf(addOn.runtime, 'Log').find((r) => r.Action === 'archive interactions')?.Detail).toMatch(/^150 interactions before 2026-01-01 moved to .* \(the sheet was first sorted by date: they lay in 150 separate blocks\)$/);
   });
 
-  test('the archive is shared as the team\'s sheet is: a manager archives, the owner\'s hourly trigger still reads it', async () => {
+  test('the archive is shared as the team\'s sheet is: a manager archives, the owner\'s hourly trigger still reads it and shares it with who joins later', async () => {
     const { runtime } = await teamWithHistory();
     runtime.workbook.access = new Map([['owner@clipsheet.local', 'owner'], ['manager@team.example', 'editor'], ['rep@team.example', 'viewer']]);
     runtime.callAs('manager@team.example', 'archiveInteractionsBefore', '2026-01-01T00:00:00.000Z');
     const archive = archiveOf(runtime);
     // Created in the manager's Drive, then shared with everyone the team's sheet is shared with.
     expect(Object.fromEntries(archive.workbook.access!)).toEqual({ 'manager@team.example': 'owner', 'owner@clipsheet.local': 'editor', 'rep@team.example': 'viewer' });
+    // Someone joins the team's sheet later: the owner's hourly trigger shares the archive with them too.
+    runtime.workbook.access.set('new.rep@team.example', 'editor');
     runtime.runTimeDriven(); // the trigger runs as the owner: the recompute opens the archive
     expect(rowsOf(runtime, 'Archived interactions').reduce((n, r) => n + Number(r.Interactions), 0)).toBe(30);
     expect(rowsOf(runtime, 'Log').some((r) => String(r.Detail).includes('cannot be opened'))).toBe(false);
+    expect(archive.workbook.access!.get('new.rep@team.example')).toBe('editor');
+    expect(archive.workbook.access!.get('manager@team.example')).toBe('owner');
   });
 
   test('a date that is not one is refused before anything moves', async () => {
