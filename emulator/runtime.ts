@@ -94,6 +94,9 @@ export class AppsScriptRuntime {
 
     this.context = vm.createContext({});
     const ScriptDate = vm.runInContext('Date', this.context) as DateConstructor;
+    // From a menu or the editor a script acts as the person running it; triggers and the web app (executed
+    // as its owner) act as the owner. SpreadsheetApp (what it may open) and Session agree on it.
+    const effectiveUser = () => (this.kind === 'editor' ? this.activeUser : this.user);
     const sheets = createSpreadsheetApp({
       workbook: this.workbook,
       spreadsheets: this.spreadsheets,
@@ -103,9 +106,7 @@ export class AppsScriptRuntime {
       answers: this.answers,
       onWrite: (workbook) => options.onChange?.(workbook),
       uiAllowed: () => !NO_UI.has(this.kind),
-      // From a menu or the editor a script acts as the person running it; triggers and the web app (executed
-      // as its owner) act as the owner.
-      effectiveUser: () => (this.kind === 'editor' ? this.activeUser : this.user),
+      effectiveUser,
     });
     this.menus = sheets.menus;
     this.select = (sheetName, a1OrRow) => sheets.select(sheetName, typeof a1OrRow === 'number' ? `A${a1OrRow}` : a1OrRow);
@@ -120,6 +121,7 @@ export class AppsScriptRuntime {
       log: (line) => this.logs.push(line),
       onStateChange: () => options.onChange?.(),
       onLockReleased: () => this.betweenLocks?.(),
+      effectiveUser,
     });
     Object.assign(this.context, { SpreadsheetApp: sheets.SpreadsheetApp, Charts, ...services });
     vm.runInContext(files['Code.js'], this.context, { filename: 'Code.js', timeout: EXECUTION_LIMIT_MS });
@@ -127,7 +129,7 @@ export class AppsScriptRuntime {
 
   /** Calls a global function of the bundle, as a menu item, google.script.run or the script editor would. */
   call<T = unknown>(functionName: string, ...args: unknown[]): T {
-    return this.execute<T>('editor', this.user, functionName, args);
+    return this.callAs<T>(this.user, functionName, ...args);
   }
 
   /** Calls a global function as another person at the keyboard would, from a menu: it acts as them. */

@@ -41,6 +41,8 @@ export interface ServiceOptions {
   onStateChange: () => void;
   /** Another execution's turn, once this one releases a lock (AppsScriptRuntime.betweenLocks). */
   onLockReleased: () => void;
+  /** Whom the running execution acts as (Session.getEffectiveUser); `user` when not given. */
+  effectiveUser?: () => string;
 }
 
 export function createServices(options: ServiceOptions) {
@@ -168,7 +170,7 @@ export function createServices(options: ServiceOptions) {
     Session: t(
       {
         getActiveUser: () => ({ getEmail: () => options.activeUser?.() ?? options.user }),
-        getEffectiveUser: () => ({ getEmail: () => options.user }),
+        getEffectiveUser: () => ({ getEmail: () => options.effectiveUser?.() ?? options.user }),
         getScriptTimeZone: () => 'Etc/UTC',
         getTemporaryActiveUserKey: () => 'local-user',
       },

@@ -20,6 +20,7 @@ function readById(id, a1) { return SpreadsheetApp.openById(id).getSheetByName('S
 function writeById(id, a1, values) { SpreadsheetApp.openById(id).getSheets()[0].getRange(a1).setValues(values); }
 function openUrl(url) { const s = SpreadsheetApp.openByUrl(url); return [s.getId(), s.getName()]; }
 function share(id, editors, viewers) { const s = SpreadsheetApp.openById(id); if (editors.length) s.addEditors(editors); if (viewers.length) s.addViewers(viewers); return [s.getOwner().getEmail(), s.getEditors().map((u) => u.getEmail()), s.getViewers().map((u) => u.getEmail())]; }
+function whoAmI() { return Session.getEffectiveUser().getEmail(); }
 function active() { const s = SpreadsheetApp.getActiveSpreadsheet(); return [s.getId(), s.getUrl()]; }
 `;
 
@@ -61,6 +62,8 @@ describe('several spreadsheets, as Apps Script has them', () => {
       'ana@team.example', ['ana@team.example', 'bo@team.example'], ['cy@team.example'],
     ]);
     expect(() => runtime.callAs('ana@team.example', 'share', id, ['not an address'], [])).toThrow('Invalid email: not an address');
+    // Session says whom the script acts as, the same person SpreadsheetApp lets open what they own.
+    expect([runtime.callAs('ana@team.example', 'whoAmI'), runtime.call('whoAmI')]).toEqual(['ana@team.example', 'owner@clipsheet.local']);
   });
 
   test('an unknown id or URL throws Google’s exception', () => {
