@@ -1,3 +1,4 @@
+import { KeySlots } from './key-slots';
 import type { IdentityProblem } from './problem';
 
 /** Why a stored record is proposed as a possible duplicate. */
@@ -49,18 +50,16 @@ interface Identified {
   readonly deleted?: boolean;
 }
 
-// Record ids are stored once, in `ids`; the maps hold their slot numbers, and an array only for the rare key
-// two stored records share, which keeps a million-person index within a few hundred MB.
-type Slots = number | number[];
-
 /**
  * An identity index over stored records (people, organisations): built once, then each lookup costs O(1) per
  * key of the incoming record. It follows edits: `remove` the version that was added, `add` the new one.
  */
 export class IdentityIndex<T extends Identified> {
+  // Record ids are stored once, here; the tables hold their slot numbers, which keeps a million-person index
+  // within a few hundred MB.
   private readonly ids: (string | undefined)[] = [];
-  private readonly exact = new Map<string, Slots>();
-  private readonly fuzzy = new Map<string, Slots>();
+  private readonly exact = new KeySlots();
+  private readonly fuzzy = new KeySlots();
   // Each slot's exact keys, kept only for schemes with exclusive kinds (organisations), to check agreement.
   private readonly exactKeysOf = new Map<number, readonly string[]>();
   private live = 0;
@@ -82,8 +81,8 @@ export class IdentityIndex<T extends Identified> {
     keys ??= this.scheme.keysOf(record);
     const slot = this.ids.push(record.id) - 1;
     this.live++;
-    for (const key of keys.exact) insert(this.exact, key, slot);
-    for (const key of keys.fuzzy) insert(this.fuzzy, key, slot);
+    for (const key of keys.exact) this.exact.add(key, slot);
+    for (const key of keys.fuzzy) this.fuzzy.add(key, slot);
     if (this.scheme.exclusiveKinds) this.exactKeysOf.set(slot, keys.exact);
     return keys.problems;
   }
@@ -132,10 +131,10 @@ export class IdentityIndex<T extends Identified> {
 
   // Each stored record id once, with the first (strongest) key that found it. By id, not slot: a record added
   // again after an edit is still one record. No allocation for the common case of no hit.
-  private hits(map: Map<string, Slots>, keys: readonly string[], selfId: string | undefined, exactKeys?: readonly string[]): ReadonlyMap<string, Hit> {
+  private hits(table: KeySlots, keys: readonly string[], selfId: string | undefined, exactKeys?: readonly string[]): ReadonlyMap<string, Hit> {
     let hits: Map<string, Hit> | undefined;
     for (const key of keys) {
-      const slots = map.get(key);
+      const slots = table.slotsOf(key);
       if (slots === undefined) continue;
       // Most keys name one record: no array is made to loop over it.
       if (typeof slots === 'number') hits = this.addHit(hits, slots, key, selfId, exactKeys);
@@ -151,16 +150,12 @@ export class IdentityIndex<T extends Identified> {
     return (hits ?? new Map<string, Hit>()).set(id, { key, agrees: !stored || agreeAbove(this.scheme.exclusiveKinds!, kindOf(key), stored, exactKeys!) });
   }
 
-  private drop(map: Map<string, Slots>, key: string, id: string, freed: Set<number>): void {
-    const slots = map.get(key);
-    if (slots === undefined) return;
-    const kept = (typeof slots === 'number' ? [slots] : slots).filter((slot) => {
+  private drop(table: KeySlots, key: string, id: string, freed: Set<number>): void {
+    table.filter(key, (slot) => {
       if (this.ids[slot] !== id) return true;
       freed.add(slot);
       return false;
     });
-    if (kept.length === 0) map.delete(key);
-    else map.set(key, kept.length === 1 ? kept[0]! : kept);
   }
 }
 
@@ -183,10 +178,3 @@ function agreeAbove(kinds: readonly string[], matched: string, a: readonly strin
 }
 
 const NO_HITS: ReadonlyMap<string, Hit> = new Map();
-
-function insert(map: Map<string, Slots>, key: string, slot: number): void {
-  const existing = map.get(key);
-  if (existing === undefined) map.set(key, slot);
-  else if (typeof existing === 'number') map.set(key, [existing, slot]);
-  else existing.push(slot);
-}
