@@ -11,8 +11,8 @@ const MIN_POSITIONS = 16;
  * misses, for a key it usually lacks (most incoming records are new, and most of a stored record's keys are
  * its own). Here a key that is absent costs one: its hash and entry number sit side by side in one typed array
  * (open addressing, linear probing, at most half full), and the key's text is compared only when a whole
- * 32-bit hash matches. Measured at 400k and 3M keys, lookups are 2.5 to 3 times and inserts 1.5 to 2 times
- * faster than a `Map`'s.
+ * 32-bit hash matches. With it the dedup bench (`npx tsx bench/run.ts dedup`) matches 100k people against
+ * 100k in about 1.75 s instead of 2.0, and 1M against 1M in about 29 s instead of 33.
  *
  * A key that no record holds any more keeps its entry, empty, and gets it back if it returns: deleting from
  * open addressing means moving its neighbours, and an index is rebuilt far more often than its records change.
